@@ -1,0 +1,47 @@
+package dev.confab.store;
+
+import dev.confab.model.Message;
+import dev.confab.model.ThreadSummary;
+import dev.confab.model.Ts;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of messages. Writes go through {@link ChannelLog}. Deleted messages are gone. */
+public interface MessageStore {
+    Optional<Message> get(String channelId, Ts ts);
+
+    /**
+     * Channel history, newest first: top-level messages and broadcast replies with
+     * {@code oldest < ts < latest} (bounds inclusive when {@code inclusive}); null bounds are open.
+     * Returns at most {@code limit} messages plus whether more exist before the last one.
+     */
+    Slice history(String channelId, Ts oldest, Ts latest, boolean inclusive, int limit);
+
+    /**
+     * A thread, oldest first: the parent then replies with {@code oldest <= ts <= latest}
+     * (exclusive unless {@code inclusive}; null = open), at most {@code limit}.
+     */
+    Slice replies(String channelId, Ts threadTs, Ts oldest, Ts latest, boolean inclusive, int limit);
+
+    /** Summaries for those of {@code parents} that have replies. */
+    Map<Ts, ThreadSummary> threadSummaries(String channelId, List<Ts> parents);
+
+    Optional<Message> findByClientMsgId(String channelId, String userId, String clientMsgId);
+
+    /** The newest {@code limit} messages of the channel (replies included), oldest first. */
+    List<Message> recent(String channelId, int limit);
+
+    /** The greatest ts ever assigned in the channel (deleted messages included), ZERO if none. */
+    Ts lastTs(String channelId);
+
+    /** How many messages a reader with {@code lastRead} has not read (top-level, not by the reader). */
+    int countUnread(String channelId, Ts lastRead, String readerId);
+
+    /** A page of messages with whether more exist beyond it. */
+    record Slice(List<Message> messages, boolean hasMore) {
+        public Slice {
+            messages = List.copyOf(messages);
+        }
+    }
+}
