@@ -69,6 +69,7 @@ public final class Errors {
     public static final String NOT_PINNED = "not_pinned";
     public static final String NO_ITEM_SPECIFIED = "no_item_specified";
     public static final String BAD_TIMESTAMP = "bad_timestamp";
+    public static final String INVALID_TIMESTAMP = "invalid_timestamp";
 
     public static final String EMAIL_TAKEN = "email_taken";
     public static final String INVALID_EMAIL = "invalid_email";

@@ -1,0 +1,43 @@
+package dev.confab.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.confab.error.Errors;
+import dev.confab.error.SlackError;
+import dev.confab.wire.Json;
+import java.util.Map;
+
+/** The one place Slack errors become Web API answers. */
+public final class ApiResponses {
+    private ApiResponses() {}
+
+    public static ApiResult ok(ObjectNode fields) {
+        ObjectNode body = Json.object();
+        body.put("ok", true);
+        if (fields != null) body.setAll(fields);
+        return new ApiResult(200, body, 0);
+    }
+
+    public static ApiResult error(SlackError e) {
+        return error(e.code(), e.details());
+    }
+
+    public static ApiResult error(String code, Map<String, String> details) {
+        ObjectNode body = Json.object();
+        body.put("ok", false);
+        body.put("error", code);
+        details.forEach(body::put);
+        int status = switch (code) {
+            case Errors.RATELIMITED -> 429;
+            case Errors.REQUEST_TOO_LARGE -> 413;
+            default -> 200;
+        };
+        return new ApiResult(status, body, 0);
+    }
+
+    public static ApiResult rateLimited(int retryAfterSeconds) {
+        ObjectNode body = Json.object();
+        body.put("ok", false);
+        body.put("error", Errors.RATELIMITED);
+        return new ApiResult(429, body, retryAfterSeconds);
+    }
+}

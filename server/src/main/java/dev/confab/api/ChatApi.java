@@ -1,0 +1,124 @@
+package dev.confab.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.confab.action.DeleteMessage;
+import dev.confab.action.EditMessage;
+import dev.confab.action.OpenDirect;
+import dev.confab.action.PostEphemeral;
+import dev.confab.action.PostMessage;
+import dev.confab.error.Errors;
+import dev.confab.error.SlackError;
+import dev.confab.model.Channel;
+import dev.confab.model.ChannelKind;
+import dev.confab.model.Ids;
+import dev.confab.model.Message;
+import dev.confab.model.Ts;
+import dev.confab.model.User;
+import dev.confab.wire.Json;
+import dev.confab.wire.MessageJson;
+import java.util.Set;
+
+/** {@code chat.*}: posting, editing, deleting, ephemeral messages and permalinks. */
+public final class ChatApi {
+    private final ApiContext ctx;
+
+    public ChatApi(ApiContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public void register(MethodTable t) {
+        t.add("chat.postMessage", RateTier.POSTING, this::post);
+        t.add("chat.meMessage", RateTier.POSTING, this::meMessage);
+        t.add("chat.update", RateTier.TIER3, this::update);
+        t.add("chat.delete", RateTier.TIER3, this::delete);
+        t.add("chat.postEphemeral", RateTier.TIER4, this::postEphemeral);
+        t.add("chat.getPermalink", RateTier.UNLIMITED, this::permalink);
+    }
+
+    private ObjectNode post(ApiCall call) {
+        var a = call.args();
+        String channel = target(call, a.string("channel"));
+        Ts threadTs = a.ts("thread_ts", Errors.THREAD_NOT_FOUND);
+        String clientMsgId = a.string("client_msg_id");
+        if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > 100)) {
+            throw new SlackError(Errors.INVALID_ARGUMENTS, java.util.Map.of("argument", "client_msg_id"));
+        }
+        PostMessage.Posted p = ctx.run(new PostMessage(call.actor(), channel, a.string("text"), threadTs,
+                a.bool("reply_broadcast", false), a.jsonArray("blocks", Errors.INVALID_BLOCKS),
+                a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS), clientMsgId, null));
+        return posted(p.message(), call.teamId());
+    }
+
+    private ObjectNode meMessage(ApiCall call) {
+        String channel = target(call, call.args().string("channel"));
+        PostMessage.Posted p = ctx.run(new PostMessage(call.actor(), channel, call.args().string("text"), null, false,
+                null, null, null, "me_message"));
+        return Json.object().put("channel", p.message().channelId()).put("ts", p.message().ts().toString());
+    }
+
+    private ObjectNode update(ApiCall call) {
+        var a = call.args();
+        Ts ts = a.ts("ts", Errors.MESSAGE_NOT_FOUND);
+        if (ts == null) throw new SlackError(Errors.MESSAGE_NOT_FOUND);
+        Message m = ctx.run(new EditMessage(call.actor(), a.string("channel"), ts, a.string("text"),
+                a.jsonArray("blocks", Errors.INVALID_BLOCKS), a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS)));
+        ObjectNode out = Json.object();
+        out.put("channel", m.channelId());
+        out.put("ts", m.ts().toString());
+        out.put("text", m.text());
+        out.set("message", MessageJson.of(m, call.teamId()));
+        return out;
+    }
+
+    private ObjectNode delete(ApiCall call) {
+        Ts ts = call.args().ts("ts", Errors.MESSAGE_NOT_FOUND);
+        if (ts == null) throw new SlackError(Errors.MESSAGE_NOT_FOUND);
+        Message m = ctx.run(new DeleteMessage(call.actor(), call.args().string("channel"), ts));
+        return Json.object().put("channel", m.channelId()).put("ts", m.ts().toString());
+    }
+
+    private ObjectNode postEphemeral(ApiCall call) {
+        var a = call.args();
+        Ts ts = ctx.run(new PostEphemeral(call.actor(), a.string("channel"), a.string("user"), a.string("text"),
+                a.jsonArray("blocks", Errors.INVALID_BLOCKS), a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS),
+                a.ts("thread_ts", Errors.THREAD_NOT_FOUND)));
+        return Json.object().put("message_ts", ts.toString());
+    }
+
+    private ObjectNode permalink(ApiCall call) {
+        Channel c = ChannelAccess.readable(ctx.stores(), call.actor(), call.args().string("channel"));
+        Ts ts = call.args().ts("message_ts", Errors.MESSAGE_NOT_FOUND);
+        if (ts == null) throw new SlackError(Errors.MESSAGE_NOT_FOUND);
+        Message m = ctx.stores().messages().get(c.id(), ts).orElseThrow(() -> new SlackError(Errors.MESSAGE_NOT_FOUND));
+        String link = ctx.baseUrl() + "/archives/" + c.id() + "/p" + m.ts().toString().replace(".", "");
+        if (m.isReply()) link += "?thread_ts=" + m.threadTs() + "&cid=" + c.id();
+        return Json.object().put("channel", c.id()).put("permalink", link);
+    }
+
+    /** Slack lets a post name a user instead of a channel: it goes to the DM with that user. */
+    private String target(ApiCall call, String channel) {
+        if (channel == null || channel.isEmpty()) throw new SlackError(Errors.CHANNEL_NOT_FOUND);
+        if (!Ids.looksLike(channel, 'U')) return channel;
+        User u = ctx.users().get(channel).filter(x -> x.teamId().equals(call.teamId()) && !x.deleted())
+                .orElseThrow(() -> new SlackError(Errors.CHANNEL_NOT_FOUND));
+        Set<String> members = Set.of(call.userId(), u.id());
+        return ctx.stores().channels().findDirect(call.teamId(), ChannelKind.IM, members)
+                .map(Channel::id)
+                .orElseGet(() -> {
+                    try {
+                        return ctx.run(OpenDirect.of(call.actor(), members)).id();
+                    } catch (SlackError e) {
+                        return ctx.stores().channels().findDirect(call.teamId(), ChannelKind.IM, members)
+                                .map(Channel::id).orElseThrow(() -> e);
+                    }
+                });
+    }
+
+    private static ObjectNode posted(Message m, String teamId) {
+        ObjectNode out = Json.object();
+        out.put("channel", m.channelId());
+        out.put("ts", m.ts().toString());
+        out.set("message", MessageJson.of(m, teamId));
+        return out;
+    }
+}
