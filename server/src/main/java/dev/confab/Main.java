@@ -1,2 +1,12 @@
 package dev.confab;
-public final class Main { public static void main(String[] a) { System.out.println(Runtime.version()); } }
+
+import dev.confab.cli.ConfabCommand;
+
+/** Entry point: {@code confab serve}, {@code confab admin …}. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(ConfabCommand.run(args, System.getenv()));
+    }
+}

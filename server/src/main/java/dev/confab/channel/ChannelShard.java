@@ -154,6 +154,7 @@ public final class ChannelShard implements AutoCloseable {
     /** Checks and applies one command into the current batch; null when it failed its check. */
     private <R> Applied<R> runOne(Queued<R> q) {
         ShardContext.Mark mark = ctx.mark();
+        ctx.command(q.command.channelId());
         try {
             ChannelState state = cache.get(q.command.channelId());
             q.command.check(state, ctx);

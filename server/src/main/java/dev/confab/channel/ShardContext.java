@@ -19,6 +19,7 @@ public final class ShardContext {
     private final List<ChannelWrite> writes = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private long nowMicros;
+    private String channelId;
 
     ShardContext(Stores stores, ChannelStateCache cache) {
         this.stores = stores;
@@ -45,8 +46,8 @@ public final class ShardContext {
     public void emit(Event e) {
         events.add(e);
         if (e.durable()) {
-            String channel = e.audience() instanceof Event.Audience.Channel c ? c.channelId() : null;
-            writes.add(new ChannelWrite.Outbox(channel, e.type(), e.payload().toString()));
+            // Every event a command emits is about the command's channel, whoever its audience is.
+            writes.add(new ChannelWrite.Outbox(channelId, e.type(), e.payload().toString()));
         }
     }
 
@@ -59,6 +60,10 @@ public final class ShardContext {
 
     void begin(long now) {
         this.nowMicros = now;
+    }
+
+    void command(String channelId) {
+        this.channelId = channelId;
     }
 
     Mark mark() {

@@ -1,0 +1,124 @@
+package dev.confab.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.confab.account.Accounts;
+import dev.confab.model.Role;
+import dev.confab.model.Team;
+import dev.confab.model.User;
+import dev.confab.server.Confab;
+import dev.confab.wire.Json;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code confab admin …}: operator commands that work on the configured store directly, whether
+ * or not a server is running (SQLite's WAL and PostgreSQL both allow a second process). Each
+ * prints JSON on success; on failure one line on stderr and exit status 1.
+ */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands on the configured store.",
+        subcommands = {AdminCommand.CreateWorkspace.class, AdminCommand.CreateUser.class, AdminCommand.CreateBot.class,
+                AdminCommand.ResetPassword.class, AdminCommand.ListWorkspaces.class})
+final class AdminCommand {
+
+    abstract static class Base implements Callable<Integer> {
+        @Mixin
+        StoreOptions store;
+
+        @Override
+        public Integer call() {
+            try (Confab c = Confab.offline(store.toConfig())) {
+                System.out.println(run(c.accounts(), c).toPrettyString());
+            }
+            return 0;
+        }
+
+        abstract ObjectNode run(Accounts accounts, Confab confab);
+    }
+
+    @Command(name = "create-workspace", mixinStandardHelpOptions = true,
+            description = "Create a workspace and its owner; prints team_id, user_id and the owner's token.")
+    static final class CreateWorkspace extends Base {
+        @Option(names = "--name", required = true, description = "Workspace name, e.g. 'Acme'.") String name;
+        @Option(names = "--domain", description = "Short unique name (a-z, 0-9, -); default: from --name.") String domain;
+        @Option(names = "--owner-email", required = true, description = "The owner's email (their sign-in).") String email;
+        @Option(names = "--owner-name", description = "The owner's handle; default: from the email.") String ownerName;
+        @Option(names = "--password", required = true, description = "The owner's password (at least 8 characters).") String password;
+
+        @Override
+        ObjectNode run(Accounts accounts, Confab confab) {
+            Accounts.Session s = accounts.createWorkspace(name, domain, email, ownerName, password);
+            return Json.object().put("team_id", s.team().id()).put("domain", s.team().domain())
+                    .put("user_id", s.user().id()).put("token", s.token());
+        }
+    }
+
+    @Command(name = "create-user", mixinStandardHelpOptions = true, description = "Add a person to a workspace (and its #general).")
+    static final class CreateUser extends Base {
+        @Option(names = "--team", required = true, description = "Workspace id (T…) or domain.") String team;
+        @Option(names = "--email", required = true) String email;
+        @Option(names = "--name", description = "Handle; default: from the email.") String name;
+        @Option(names = "--password", required = true) String password;
+        @Option(names = "--role", defaultValue = "member", description = "owner, admin or member. Default: ${DEFAULT-VALUE}.") String role;
+
+        @Override
+        ObjectNode run(Accounts accounts, Confab confab) {
+            Role r = Role.fromWire(role);
+            if (r == null || r == Role.BOT) throw new IllegalArgumentException("--role must be owner, admin or member");
+            User u = accounts.createMember(teamId(confab, team), email, name, password, r);
+            return Json.object().put("user_id", u.id()).put("name", u.name()).put("team_id", u.teamId());
+        }
+    }
+
+    @Command(name = "create-bot", mixinStandardHelpOptions = true, description = "Create a bot user; prints its xoxb- token.")
+    static final class CreateBot extends Base {
+        @Option(names = "--team", required = true, description = "Workspace id (T…) or domain.") String team;
+        @Option(names = "--name", required = true, description = "The bot's name.") String name;
+
+        @Override
+        ObjectNode run(Accounts accounts, Confab confab) {
+            Accounts.Session s = accounts.createBot(teamId(confab, team), name);
+            return Json.object().put("user_id", s.user().id()).put("bot_id", s.user().botId()).put("token", s.token());
+        }
+    }
+
+    @Command(name = "reset-password", mixinStandardHelpOptions = true,
+            description = "Set a user's password and sign them out everywhere.")
+    static final class ResetPassword extends Base {
+        @Option(names = "--team", required = true, description = "Workspace id (T…) or domain.") String team;
+        @Option(names = "--email", required = true) String email;
+        @Option(names = "--password", required = true) String password;
+
+        @Override
+        ObjectNode run(Accounts accounts, Confab confab) {
+            String teamId = teamId(confab, team);
+            User u = confab.stores().users().findByEmail(teamId, email)
+                    .orElseThrow(() -> new IllegalArgumentException("no user with email " + email + " in " + team));
+            accounts.resetPassword(u.id(), password);
+            return Json.object().put("user_id", u.id()).put("password_reset", true);
+        }
+    }
+
+    @Command(name = "list-workspaces", mixinStandardHelpOptions = true, description = "List workspaces with their user counts.")
+    static final class ListWorkspaces extends Base {
+        @Override
+        ObjectNode run(Accounts accounts, Confab confab) {
+            ObjectNode out = Json.object();
+            ArrayNode list = out.putArray("workspaces");
+            for (Team t : confab.stores().teams().list()) {
+                list.addObject().put("team_id", t.id()).put("name", t.name()).put("domain", t.domain())
+                        .put("users", confab.stores().users().count(t.id()));
+            }
+            return out;
+        }
+    }
+
+    static String teamId(Confab confab, String idOrDomain) {
+        return confab.stores().teams().get(idOrDomain)
+                .or(() -> confab.stores().teams().findByDomain(idOrDomain))
+                .map(Team::id)
+                .orElseThrow(() -> new IllegalArgumentException("no workspace '" + idOrDomain + "'"));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.confab.cli;
+
+import dev.confab.config.ServerConfig;
+import dev.confab.server.Confab;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code confab serve}: every role in one process, until SIGTERM or SIGINT. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Start the server: Web API under /api/<method>, /healthz, /readyz, /metrics.")
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions store;
+
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "Address to listen on. Default: ${DEFAULT-VALUE} (this machine only). Env: CONFAB_HOST.")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}. Env: CONFAB_PORT.")
+    int port;
+
+    @Option(names = "--shards", paramLabel = "N",
+            description = "Channel shards (writers) in this process. Default: one per core. Env: CONFAB_SHARDS.")
+    Integer shards;
+
+    @Option(names = "--max-body-bytes", paramLabel = "BYTES", defaultValue = "1048576",
+            description = "Largest request body accepted; larger ones get 413 request_too_large. Default: ${DEFAULT-VALUE}. Env: CONFAB_MAX_BODY_BYTES.")
+    int maxBody;
+
+    @Option(names = "--rate-limit-factor", paramLabel = "X", defaultValue = "1.0",
+            description = "Scales every Web API rate-limit tier; 0 disables rate limiting. Default: ${DEFAULT-VALUE}. Env: CONFAB_RATE_LIMIT_FACTOR.")
+    double rateFactor;
+
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "The URL users reach this server at, for permalinks. Default: http://HOST:PORT. Env: CONFAB_PUBLIC_URL.")
+    String publicUrl;
+
+    @Override
+    public Integer call() throws Exception {
+        int n = shards != null ? shards : Runtime.getRuntime().availableProcessors();
+        ServerConfig config = store.toConfig(host, port, n, maxBody, rateFactor, publicUrl);
+        Confab confab = Confab.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            confab.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("confab ready on http://" + confab.address().getHostString() + ":" + confab.address().getPort());
+        stopped.await();
+        return 0;
+    }
+}

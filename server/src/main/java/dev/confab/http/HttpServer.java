@@ -1,0 +1,83 @@
+package dev.confab.http;
+
+import dev.confab.api.ApiDispatcher;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * The Netty server. Its pipeline, in order: HTTP codec → keep-alive → idle reaper → body
+ * aggregation with the size limit → router. Later stages (WebSocket upgrade) slot in before the
+ * router.
+ */
+public final class HttpServer implements AutoCloseable {
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    private final ExecutorService calls = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("api-", 0).factory());
+    private final InFlight inFlight = new InFlight();
+    private Channel server;
+
+    public InetSocketAddress start(String host, int port, int maxBodyBytes, ApiDispatcher dispatcher,
+                                   BooleanSupplier ready, Supplier<String> metrics) throws InterruptedException {
+        HttpRouter router = new HttpRouter(dispatcher, calls, ready, metrics, inFlight);
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ChannelPipeline p = ch.pipeline();
+                        p.addLast("http", new HttpServerCodec(8192, 16384, 8192));
+                        p.addLast("keepalive", new HttpServerKeepAliveHandler());
+                        p.addLast("idle", new IdleStateHandler(0, 0, 120, TimeUnit.SECONDS) {
+                            @Override
+                            protected void channelIdle(io.netty.channel.ChannelHandlerContext ctx,
+                                                       io.netty.handler.timeout.IdleStateEvent evt) {
+                                ctx.close();
+                            }
+                        });
+                        p.addLast("body", new BodyLimitHandler(maxBodyBytes));
+                        p.addLast("router", router);
+                    }
+                });
+        server = b.bind(host, port).sync().channel();
+        return (InetSocketAddress) server.localAddress();
+    }
+
+    /** Stops accepting connections and requests, waits for in-flight requests, then stops the loops. */
+    @Override
+    public void close() {
+        try {
+            if (server != null) server.close().sync();
+            inFlight.drain(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        calls.shutdown();
+        try {
+            calls.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}
