@@ -1,0 +1,150 @@
+package dev.confab.store.sql;
+
+import dev.confab.model.Message;
+import dev.confab.model.ThreadSummary;
+import dev.confab.model.Ts;
+import dev.confab.store.MessageStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every read but {@link #lastTs} skips tombstones. History and threads are range scans of the
+ * primary key (channel_id, ts) and of messages_thread (channel_id, thread_ts, ts).
+ */
+final class SqlMessageStore implements MessageStore {
+    private static final String SELECT = "SELECT " + MessageRows.COLUMNS + " FROM messages ";
+    /** Slack shows this many reply users on a thread parent. */
+    private static final int REPLY_USERS_SHOWN = 5;
+
+    private final Database db;
+
+    SqlMessageStore(Database db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Message> get(String channelId, Ts ts) {
+        return db.read(c -> Jdbc.first(c, SELECT + "WHERE channel_id = ? AND ts = ? AND NOT deleted",
+                MessageRows::message, channelId, ts));
+    }
+
+    @Override
+    public Slice history(String channelId, Ts oldest, Ts latest, boolean inclusive, int limit) {
+        Range r = Range.of(oldest, latest, inclusive);
+        if (r.isEmpty()) return new Slice(List.of(), false);
+        List<Message> rows = db.read(c -> Jdbc.list(c, SELECT + "WHERE channel_id = ? AND ts BETWEEN ? AND ?"
+                        + " AND NOT deleted AND " + MessageRows.IN_CHANNEL + " ORDER BY ts DESC LIMIT ?",
+                MessageRows::message, channelId, r.from(), r.to(), limit + 1));
+        return slice(rows, limit);
+    }
+
+    /**
+     * The parent comes first whatever the bounds, as in Slack, and counts against {@code limit};
+     * when the parent is gone (deleted) only the replies are returned.
+     */
+    @Override
+    public Slice replies(String channelId, Ts threadTs, Ts oldest, Ts latest, boolean inclusive, int limit) {
+        Range r = Range.of(oldest, latest, inclusive);
+        return db.read(c -> {
+            List<Message> out = new ArrayList<>(Jdbc.first(c, SELECT + "WHERE channel_id = ? AND ts = ? AND NOT deleted",
+                    MessageRows::message, channelId, threadTs).stream().toList());
+            int room = Math.max(limit - out.size(), 0);
+            if (r.isEmpty()) return new Slice(out, false);
+            List<Message> replies = Jdbc.list(c, SELECT + "WHERE channel_id = ? AND thread_ts = ? AND ts <> thread_ts"
+                            + " AND ts BETWEEN ? AND ? AND NOT deleted ORDER BY ts LIMIT ?",
+                    MessageRows::message, channelId, threadTs, r.from(), r.to(), room + 1);
+            boolean more = replies.size() > room;
+            out.addAll(more ? replies.subList(0, room) : replies);
+            return new Slice(out, more);
+        });
+    }
+
+    /** One grouped query: a row per (thread, reply user), ordered by that user's first reply. */
+    @Override
+    public Map<Ts, ThreadSummary> threadSummaries(String channelId, List<Ts> parents) {
+        if (parents.isEmpty()) return Map.of();
+        List<Object> params = new ArrayList<>();
+        params.add(channelId);
+        params.addAll(parents);
+        List<ReplyUser> rows = db.read(c -> Jdbc.list(c,
+                "SELECT thread_ts, user_id, count(*) AS replies, min(ts) AS first_ts, max(ts) AS last_ts"
+                        + " FROM messages WHERE channel_id = ? AND thread_ts IN " + Jdbc.marks(parents.size())
+                        + " AND ts <> thread_ts AND NOT deleted"
+                        + " GROUP BY thread_ts, user_id ORDER BY thread_ts, first_ts",
+                rs -> new ReplyUser(new Ts(rs.getLong("thread_ts")), rs.getString("user_id"), rs.getInt("replies"),
+                        new Ts(rs.getLong("last_ts"))),
+                params.toArray()));
+        Map<Ts, List<ReplyUser>> byThread = new HashMap<>();
+        for (ReplyUser row : rows) byThread.computeIfAbsent(row.threadTs(), t -> new ArrayList<>()).add(row);
+        Map<Ts, ThreadSummary> out = new HashMap<>();
+        byThread.forEach((thread, users) -> out.put(thread, summary(thread, users)));
+        return out;
+    }
+
+    @Override
+    public Optional<Message> findByClientMsgId(String channelId, String userId, String clientMsgId) {
+        return db.read(c -> Jdbc.first(c,
+                SELECT + "WHERE channel_id = ? AND user_id = ? AND client_msg_id = ? AND NOT deleted",
+                MessageRows::message, channelId, userId, clientMsgId));
+    }
+
+    @Override
+    public List<Message> recent(String channelId, int limit) {
+        List<Message> newestFirst = db.read(c -> Jdbc.list(c,
+                SELECT + "WHERE channel_id = ? AND NOT deleted ORDER BY ts DESC LIMIT ?",
+                MessageRows::message, channelId, limit));
+        List<Message> out = new ArrayList<>(newestFirst);
+        Collections.reverse(out);
+        return out;
+    }
+
+    /** Tombstones count: a shard restarting after deleting its newest message must not reuse its ts. */
+    @Override
+    public Ts lastTs(String channelId) {
+        return new Ts(db.read(c -> Jdbc.number(c, "SELECT max(ts) FROM messages WHERE channel_id = ?", channelId)));
+    }
+
+    @Override
+    public int countUnread(String channelId, Ts lastRead, String readerId) {
+        return (int) (long) db.read(c -> Jdbc.number(c, "SELECT count(*) FROM messages WHERE channel_id = ? AND ts > ?"
+                        + " AND NOT deleted AND " + MessageRows.IN_CHANNEL + " AND (user_id IS NULL OR user_id <> ?)",
+                channelId, lastRead == null ? Ts.ZERO : lastRead, readerId == null ? "" : readerId));
+    }
+
+    private static Slice slice(List<Message> limitPlusOne, int limit) {
+        boolean more = limitPlusOne.size() > limit;
+        return new Slice(more ? limitPlusOne.subList(0, limit) : limitPlusOne, more);
+    }
+
+    private static ThreadSummary summary(Ts thread, List<ReplyUser> inOrderOfFirstReply) {
+        int replies = 0;
+        Ts latest = Ts.ZERO;
+        List<String> users = new ArrayList<>();
+        for (ReplyUser u : inOrderOfFirstReply) {
+            replies += u.replies();
+            if (u.latest().compareTo(latest) > 0) latest = u.latest();
+            if (u.userId() != null) users.add(u.userId());
+        }
+        return new ThreadSummary(thread, replies, users.subList(0, Math.min(users.size(), REPLY_USERS_SHOWN)),
+                users.size(), latest);
+    }
+
+    private record ReplyUser(Ts threadTs, String userId, int replies, Ts latest) {}
+
+    /** Slack's oldest/latest/inclusive as closed bounds in micros; null bounds are open. */
+    private record Range(long from, long to) {
+        static Range of(Ts oldest, Ts latest, boolean inclusive) {
+            long from = oldest == null ? 0 : oldest.micros() + (inclusive ? 0 : 1);
+            long to = latest == null ? Long.MAX_VALUE : latest.micros() - (inclusive ? 0 : 1);
+            return new Range(from, to);
+        }
+
+        boolean isEmpty() {
+            return from > to;
+        }
+    }
+}
