@@ -1,0 +1,130 @@
+package dev.confab.store;
+
+import static dev.confab.store.Fixtures.insert;
+import static dev.confab.store.Fixtures.message;
+import static dev.confab.store.Fixtures.ts;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.confab.model.Channel;
+import dev.confab.model.ChannelKind;
+import dev.confab.model.Ids;
+import dev.confab.model.Message;
+import dev.confab.model.Pin;
+import dev.confab.store.ChannelWrite.AddMember;
+import dev.confab.store.ChannelWrite.AddPin;
+import dev.confab.store.ChannelWrite.AddReaction;
+import dev.confab.store.ChannelWrite.CreateChannel;
+import dev.confab.store.ChannelWrite.DeleteMessage;
+import dev.confab.store.ChannelWrite.MarkRead;
+import dev.confab.store.ChannelWrite.Outbox;
+import dev.confab.store.ChannelWrite.RemoveMember;
+import dev.confab.store.ChannelWrite.UpdateMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+public abstract class ChannelLogContract extends StoreContract {
+    private final String alice = Ids.user();
+
+    @Test
+    void aBatchWhoseLastWriteConflictsLeavesNothingWritten() {
+        Channel taken = Fixtures.createChannel(this);
+        Channel ch = Fixtures.channel(taken.teamId(), ChannelKind.PUBLIC);
+        long outboxBefore = lastOutboxId();
+
+        assertThatThrownBy(() -> apply(new CreateChannel(ch), new AddMember(ch.id(), alice, 1),
+                insert(message(ch.id(), 1, alice)), insert(message(ch.id(), 2, alice)),
+                new AddReaction(ch.id(), ts(1), "tada", alice, 1), new Outbox(ch.id(), "message", "{}"),
+                new CreateChannel(Fixtures.channel(taken.teamId(), ChannelKind.PUBLIC).withName(taken.name()))))
+                .isInstanceOfSatisfying(StoreException.Conflict.class, e -> assertThat(e.what()).isEqualTo("name"));
+
+        assertThat(stores.channels().get(ch.id())).isEmpty();
+        assertThat(stores.channels().membership(ch.id(), alice)).isEmpty();
+        assertThat(stores.messages().lastTs(ch.id())).isEqualTo(dev.confab.model.Ts.ZERO);
+        assertThat(stores.reactions().forMessage(ch.id(), ts(1))).isEmpty();
+        assertThat(stores.outbox().after(outboxBefore, 10)).isEmpty();
+    }
+
+    @Test
+    void conflictsInsideBatchesNameTheirRule() {
+        Channel ch = Fixtures.createChannel(this);
+        Message m = Fixtures.withClientMsgId(message(ch.id(), 1, alice), "cm");
+        apply(insert(m), new AddReaction(ch.id(), m.ts(), "a", alice, 1), new AddPin(new Pin(ch.id(), m.ts(), alice, 1)));
+
+        assertConflict("ts", insert(message(ch.id(), 2, alice)), insert(message(ch.id(), 1, alice)));
+        assertConflict("client_msg_id", insert(message(ch.id(), 3, alice)),
+                insert(Fixtures.withClientMsgId(message(ch.id(), 4, alice), "cm")));
+        assertConflict("reaction", new AddReaction(ch.id(), m.ts(), "b", alice, 1),
+                new AddReaction(ch.id(), m.ts(), "a", alice, 1));
+        assertConflict("pin", new Outbox(ch.id(), "t", "{}"), new AddPin(new Pin(ch.id(), m.ts(), alice, 2)));
+
+        assertThat(stores.messages().lastTs(ch.id())).isEqualTo(ts(1));
+        assertThat(stores.reactions().forMessage(ch.id(), m.ts())).hasSize(1);
+    }
+
+    @Test
+    void writesApplyInOrderWithinOneBatch() {
+        Channel ch = Fixtures.channel(Ids.team(), ChannelKind.PRIVATE);
+        Message m = message(ch.id(), 1, alice);
+        String bob = Ids.user();
+
+        apply(new CreateChannel(ch), new AddMember(ch.id(), alice, 1), new AddMember(ch.id(), bob, 1),
+                insert(m), new UpdateMessage(m.withText("edited", null, null, null, null)),
+                insert(message(ch.id(), 2, alice)), new DeleteMessage(ch.id(), ts(2)),
+                new MarkRead(ch.id(), alice, ts(1)), new RemoveMember(ch.id(), bob));
+
+        assertThat(stores.messages().get(ch.id(), ts(1)).orElseThrow().text()).isEqualTo("edited");
+        assertThat(stores.messages().get(ch.id(), ts(2))).isEmpty();
+        assertThat(stores.channels().membership(ch.id(), alice).orElseThrow().lastRead()).isEqualTo(ts(1));
+        assertThat(stores.channels().allMembers(ch.id())).containsExactly(alice);
+    }
+
+    @Test
+    void anEmptyBatchIsANoOp() {
+        stores.log().apply(List.of());
+    }
+
+    @Test
+    void concurrentBatchesAllLand() throws Exception {
+        Channel a = Fixtures.createChannel(this);
+        Channel b = Fixtures.createChannel(this);
+        int threads = 6, batches = 20, perBatch = 3;
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                Channel ch = t % 2 == 0 ? a : b;
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < batches; i++) {
+                        List<ChannelWrite> writes = new ArrayList<>();
+                        for (int k = 0; k < perBatch; k++) {
+                            long second = ((long) thread * batches + i) * perBatch + k;
+                            writes.add(insert(message(ch.id(), second, alice)));
+                            writes.add(new Outbox(ch.id(), "message", "{}"));
+                        }
+                        stores.log().apply(writes);
+                    }
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        }
+
+        int perChannel = threads / 2 * batches * perBatch;
+        assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(perChannel);
+        assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(perChannel);
+    }
+
+    private void assertConflict(String what, ChannelWrite... writes) {
+        assertThatThrownBy(() -> apply(writes))
+                .isInstanceOfSatisfying(StoreException.Conflict.class, e -> assertThat(e.what()).isEqualTo(what));
+    }
+
+    private long lastOutboxId() {
+        List<OutboxStore.Entry> all = stores.outbox().after(0, Integer.MAX_VALUE);
+        return all.isEmpty() ? 0 : all.getLast().id();
+    }
+}

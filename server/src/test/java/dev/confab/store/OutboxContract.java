@@ -1,0 +1,73 @@
+package dev.confab.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.confab.store.ChannelWrite.Outbox;
+import dev.confab.store.OutboxStore.Entry;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+public abstract class OutboxContract extends StoreContract {
+    @Test
+    void entriesComeBackInCommitOrderWithIncreasingIds() {
+        String ch = Fixtures.createChannel(this).id();
+        long before = lastId();
+        long start = System.currentTimeMillis();
+        apply(new Outbox(ch, "message", "{\"n\":1}"), new Outbox(ch, "message", "{\"n\":2}"));
+        apply(new Outbox(ch, "reaction_added", "{\"n\":3}"));
+
+        List<Entry> entries = stores.outbox().after(before, 10);
+
+        assertThat(entries).extracting(Entry::payloadJson).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+        assertThat(entries).extracting(Entry::type).containsExactly("message", "message", "reaction_added");
+        assertThat(entries).allSatisfy(e -> {
+            assertThat(e.channelId()).isEqualTo(ch);
+            assertThat(e.created()).isBetween(start, System.currentTimeMillis());
+        });
+        assertThat(entries).extracting(Entry::id).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void afterPagesFromAnId() {
+        String ch = Fixtures.createChannel(this).id();
+        long before = lastId();
+        apply(new Outbox(ch, "t", "1"), new Outbox(ch, "t", "2"), new Outbox(ch, "t", "3"));
+
+        List<Entry> first = stores.outbox().after(before, 2);
+        List<Entry> second = stores.outbox().after(first.getLast().id(), 2);
+
+        assertThat(first).extracting(Entry::payloadJson).containsExactly("1", "2");
+        assertThat(second).extracting(Entry::payloadJson).containsExactly("3");
+    }
+
+    @Test
+    void deleteThroughRemovesUpToAndIncludingTheId() {
+        String ch = Fixtures.createChannel(this).id();
+        long before = lastId();
+        apply(new Outbox(ch, "t", "1"), new Outbox(ch, "t", "2"), new Outbox(ch, "t", "3"));
+        List<Entry> entries = stores.outbox().after(before, 10);
+
+        assertThat(stores.outbox().deleteThrough(entries.get(1).id())).isGreaterThanOrEqualTo(2);
+
+        assertThat(stores.outbox().after(0, 100)).extracting(Entry::payloadJson).containsExactly("3");
+        assertThat(stores.outbox().deleteThrough(entries.get(1).id())).isZero();
+    }
+
+    @Test
+    void aFailedTransactionLeavesNoEntry() {
+        String ch = Fixtures.createChannel(this).id();
+        apply(Fixtures.insert(Fixtures.message(ch, 1, "U1")));
+        long before = lastId();
+
+        assertThatThrownBy(() -> apply(new Outbox(ch, "t", "lost"), Fixtures.insert(Fixtures.message(ch, 1, "U1"))))
+                .isInstanceOf(StoreException.Conflict.class);
+
+        assertThat(stores.outbox().after(before, 10)).isEmpty();
+    }
+
+    private long lastId() {
+        List<Entry> all = stores.outbox().after(0, Integer.MAX_VALUE);
+        return all.isEmpty() ? 0 : all.getLast().id();
+    }
+}

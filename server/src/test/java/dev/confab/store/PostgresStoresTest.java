@@ -1,0 +1,22 @@
+package dev.confab.store;
+
+import dev.confab.store.sql.SqlStores;
+import dev.confab.testing.Databases;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Nested;
+
+/** Every store contract against PostgreSQL, each on a fresh database of the embedded server. */
+class PostgresStoresTest {
+    static Stores postgres(Path unused) {
+        return SqlStores.open(Databases.freshPostgres());
+    }
+
+    @Nested class Teams extends TeamStoreContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class Users extends UserStoreContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class TokensAndInvites extends TokenAndInviteContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class Channels extends ChannelStoreContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class Messages extends MessageStoreContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class ReactionsAndPins extends ReactionAndPinContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class Log extends ChannelLogContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class Outbox extends OutboxContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+}

@@ -1,0 +1,87 @@
+package dev.confab.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.confab.config.StoreConfig;
+import dev.confab.model.Team;
+import dev.confab.store.StoreException;
+import dev.confab.testing.Databases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How {@link SqlStores} opens and closes an engine; what the stores do is in the contracts. */
+class SqlStoresTest {
+    @Test
+    void sqliteOpensInAMissingDirectoryInWalMode(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("data/nested");
+        StoreConfig cfg = Databases.sqlite(dir);
+
+        try (SqlStores stores = SqlStores.open(cfg)) {
+            assertThat(stores.ready()).isTrue();
+            assertThat(Files.exists(dir.resolve("confab.db"))).isTrue();
+            try (Connection c = DriverManager.getConnection(cfg.jdbcUrl());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualToIgnoringCase("wal");
+            }
+        }
+    }
+
+    @Test
+    void everyPooledSqliteConnectionGetsTheDurabilityAndBusyPragmas(@TempDir Path tmp) throws Exception {
+        for (boolean full : new boolean[] {true, false}) {
+            StoreConfig cfg = new StoreConfig("jdbc:sqlite:" + tmp.resolve(full + ".db"), null, null, 2, full);
+            try (HikariDataSource pool = new HikariDataSource(SqlStores.poolConfig(cfg, Dialect.SQLITE));
+                 Connection c = pool.getConnection();
+                 Statement s = c.createStatement()) {
+                assertThat(pragma(s, "synchronous")).isEqualTo(full ? "2" : "1"); // FULL : NORMAL
+                assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
+                assertThat(pragma(s, "journal_mode")).isEqualToIgnoringCase("wal");
+            }
+        }
+    }
+
+    @Test
+    void reopeningKeepsDataAndDoesNotMigrateAgain(@TempDir Path tmp) {
+        StoreConfig cfg = Databases.sqlite(tmp);
+        Team team = new Team("T0000000001", "Acme", "acme", 1);
+        try (SqlStores stores = SqlStores.open(cfg)) {
+            stores.teams().create(team);
+        }
+        try (SqlStores stores = SqlStores.open(cfg)) {
+            assertThat(stores.teams().get(team.id())).contains(team);
+        }
+    }
+
+    @Test
+    void closedStoresAreNotReady(@TempDir Path tmp) {
+        SqlStores stores = SqlStores.open(Databases.sqlite(tmp));
+        stores.close();
+
+        assertThat(stores.ready()).isFalse();
+        assertThatThrownBy(() -> stores.teams().list()).isInstanceOf(StoreException.Unavailable.class);
+    }
+
+    @Test
+    void unreachablePostgresIsUnavailable() {
+        StoreConfig cfg = new StoreConfig("jdbc:postgresql://127.0.0.1:1/confab?connectTimeout=2", "x", "y", 1, false);
+
+        assertThatThrownBy(() -> SqlStores.open(cfg)).isInstanceOf(StoreException.Unavailable.class);
+    }
+
+    private static String pragma(Statement s, String name) throws Exception {
+        try (ResultSet rs = s.executeQuery("PRAGMA " + name)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+}
