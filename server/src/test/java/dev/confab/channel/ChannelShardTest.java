@@ -1,0 +1,201 @@
+package dev.confab.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.confab.action.Actor;
+import dev.confab.action.CreateChannel;
+import dev.confab.action.PostMessage;
+import dev.confab.error.SlackError;
+import dev.confab.event.Event;
+import dev.confab.model.Message;
+import dev.confab.model.Ts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChannelShardTest {
+    @TempDir
+    Path dir;
+    ShardHarness h;
+    Actor ann;
+    Actor bob;
+    String channel;
+
+    @BeforeEach
+    void start() {
+        h = new ShardHarness(dir, 2, ShardConfig.DEFAULT);
+        ann = h.user("ann");
+        bob = h.user("bob");
+        channel = h.channel("random", ann, bob);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private PostMessage post(Actor a, String text) {
+        return new PostMessage(a, channel, text, null, false, null, null, null, null);
+    }
+
+    @Test
+    void tsIsUniqueAndIncreasingEvenWhenTheClockStepsBack() {
+        Ts first = h.run(post(ann, "one")).message().ts();
+        h.clock.addAndGet(-60_000_000L); // NTP steps the clock back a minute
+        Ts second = h.run(post(ann, "two")).message().ts();
+        Ts third = h.run(post(bob, "three")).message().ts();
+        assertThat(second).isGreaterThan(first);
+        assertThat(third).isGreaterThan(second);
+        assertThat(first.toString()).isEqualTo("1700000000.000000");
+        assertThat(second.toString()).isEqualTo("1700000000.000001");
+    }
+
+    @Test
+    void eventsArePublishedOnlyAfterTheWriteIsVisibleInTheStore() {
+        List<Boolean> visibleAtPublish = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // A second router over the same store whose sink looks each message up the moment it is published.
+        try (var watching = new LocalChannelRouter(1, h.stores, e -> {
+            if (e.type().equals("message")) {
+                Ts ts = Ts.parse(e.payload().get("ts").asText());
+                visibleAtPublish.add(h.stores.messages().get(channel, ts).isPresent());
+            }
+        }, h.clock::get, ShardConfig.DEFAULT)) {
+            for (int i = 0; i < 20; i++) {
+                dev.confab.api.ApiContext.await(watching.submit(post(ann, "m" + i)));
+            }
+        }
+        assertThat(visibleAtPublish).hasSize(20).containsOnly(true);
+    }
+
+    @Test
+    void aRetriedPostWithTheSameClientMsgIdReturnsTheOriginal() {
+        var first = h.run(new PostMessage(ann, channel, "hello", null, false, null, null, "c-1", null));
+        var again = h.run(new PostMessage(ann, channel, "hello", null, false, null, null, "c-1", null));
+        var other = h.run(new PostMessage(bob, channel, "hello", null, false, null, null, "c-1", null));
+        assertThat(again.duplicate()).isTrue();
+        assertThat(again.message().ts()).isEqualTo(first.message().ts());
+        assertThat(other.duplicate()).isFalse();
+        assertThat(h.stores.messages().history(channel, null, null, false, 10).messages()).hasSize(2);
+    }
+
+    @Test
+    void aRetryOutsideTheInMemoryWindowIsStillIdempotent() {
+        h.close();
+        h = new ShardHarness(dir.resolve("small"), 1, new ShardConfig(1024, 64, 100, 2, 2));
+        ann = h.user("ann");
+        channel = h.channel("random", ann);
+        var first = h.run(new PostMessage(ann, channel, "original", null, false, null, null, "retry-me", null));
+        for (int i = 0; i < 10; i++) h.run(new PostMessage(ann, channel, "x" + i, null, false, null, null, "other-" + i, null));
+        var again = h.run(new PostMessage(ann, channel, "original", null, false, null, null, "retry-me", null));
+        assertThat(again.message().ts()).isEqualTo(first.message().ts());
+        assertThat(again.duplicate()).isTrue();
+    }
+
+    @Test
+    void oneFailingWriteInAGroupCommitFailsOnlyItsOwnCommand() throws Exception {
+        h.close();
+        h = new ShardHarness(dir.resolve("one"), 1, ShardConfig.DEFAULT); // one shard: one batch for all below
+        ann = h.user("ann");
+        channel = h.channel("random", ann);
+        // Hold the shard so that everything below lands in one batch.
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> blocker = h.router.submit(new Blocker(channel, release));
+        List<CompletableFuture<PostMessage.Posted>> posts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) posts.add(h.router.submit(post(ann, "p" + i)));
+        var c1 = h.router.submit(CreateChannel.of(ann, "dup", false));
+        // Same name, other id: passes its check (the first is not committed yet), fails at commit.
+        var c2 = h.router.submit(CreateChannel.of(ann, "dup", false));
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        for (var p : posts) assertThat(p.get(10, TimeUnit.SECONDS).message().text()).startsWith("p");
+        List<String> outcomes = new ArrayList<>();
+        for (var c : List.of(c1, c2)) {
+            try {
+                c.get(10, TimeUnit.SECONDS);
+                outcomes.add("ok");
+            } catch (java.util.concurrent.ExecutionException e) {
+                outcomes.add(((SlackError) e.getCause()).code());
+            }
+        }
+        assertThat(outcomes).containsExactlyInAnyOrder("ok", "name_taken");
+        assertThat(h.stores.messages().history(channel, null, null, false, 100).messages()).hasSize(10);
+    }
+
+    @Test
+    void concurrentPostersSeeOneOrderPerChannelWithoutGapsOrDuplicates() throws Exception {
+        h.events.clear();
+        int threads = 8, each = 200;
+        List<Thread> ts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Actor who = t % 2 == 0 ? ann : bob;
+            int n = t;
+            ts.add(Thread.ofPlatform().start(() -> {
+                for (int i = 0; i < each; i++) h.run(post(who, n + ":" + i));
+            }));
+        }
+        for (Thread t : ts) t.join();
+        List<Ts> published = h.events.stream()
+                .filter(e -> e.type().equals("message") && e.audience().equals(new Event.Audience.Channel(channel)))
+                .map(e -> Ts.parse(e.payload().get("ts").asText())).toList();
+        assertThat(published).hasSize(threads * each).isSorted().doesNotHaveDuplicates();
+        List<Message> stored = h.stores.messages().history(channel, null, null, false, 999).messages();
+        assertThat(stored.stream().map(Message::ts).toList()).containsExactlyInAnyOrderElementsOf(
+                published.subList(published.size() - 999, published.size()));
+    }
+
+    @Test
+    void aFullQueueAnswersRatelimitedInsteadOfGrowing() throws Exception {
+        h.close();
+        h = new ShardHarness(dir.resolve("tiny"), 1, new ShardConfig(4, 4, 100, 10, 10));
+        ann = h.user("ann");
+        channel = h.channel("random", ann);
+        CountDownLatch release = new CountDownLatch(1);
+        var blocker = h.router.submit(new Blocker(channel, release));
+        Thread.sleep(100); // the shard has taken the blocker and waits in it
+        List<CompletableFuture<PostMessage.Posted>> posts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) posts.add(h.router.submit(post(ann, "p" + i)));
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+        long rejected = posts.stream().filter(f -> {
+            try {
+                f.get(10, TimeUnit.SECONDS);
+                return false;
+            } catch (Exception e) {
+                return e.getCause() instanceof SlackError se && se.code().equals("ratelimited");
+            }
+        }).count();
+        assertThat(rejected).isEqualTo(6);
+    }
+
+    @Test
+    void nonMembersCannotPostAndNothingIsWritten() {
+        Actor eve = h.user("eve");
+        assertThatThrownBy(() -> h.run(post(eve, "sneaky"))).isInstanceOf(SlackError.class).hasMessage("not_in_channel");
+        assertThat(h.stores.messages().history(channel, null, null, false, 10).messages()).isEmpty();
+    }
+
+    /** A command that holds its shard until released, to line up a batch. */
+    private record Blocker(String channelId, CountDownLatch release) implements ChannelCommand<Void> {
+        @Override
+        public void check(ChannelState state, ShardContext ctx) {
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public Void apply(ChannelState state, ShardContext ctx) {
+            return null;
+        }
+    }
+}
