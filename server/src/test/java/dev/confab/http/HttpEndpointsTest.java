@@ -1,0 +1,36 @@
+package dev.confab.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.confab.testing.ConfabExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The operator's endpoints: liveness, readiness (store reachable and migrated), Prometheus metrics. */
+class HttpEndpointsTest {
+    @RegisterExtension
+    static final ConfabExtension server = ConfabExtension.sqlite();
+
+    @Test
+    void healthAndReadiness() {
+        assertThat(server.api().get("/healthz").status()).isEqualTo(200);
+        var ready = server.api().get("/readyz");
+        assertThat(ready.status()).isEqualTo(200);
+        assertThat(ready.body().path("raw").asText()).isEqualTo("ready\n");
+    }
+
+    @Test
+    void metricsArePrometheusText() {
+        var m = server.api().get("/metrics");
+        assertThat(m.status()).isEqualTo(200);
+        assertThat(m.body().path("raw").asText()).contains("confab_shard_queue_depth");
+    }
+
+    @Test
+    void unknownPathsAre404AndGetWorksForApiMethods() {
+        assertThat(server.api().get("/nope").status()).isEqualTo(404);
+        var test = server.api().get("/api/api.test?foo=bar");
+        assertThat(test.status()).isEqualTo(200);
+        assertThat(test.body().path("args").path("foo").asText()).isEqualTo("bar");
+    }
+}
