@@ -203,6 +203,11 @@ public final class ChannelShard implements AutoCloseable {
     }
 
     private void publish(Event e) {
+        String channel = e.channelId();
+        if (channel != null) {
+            ChannelState state = cache.peek(channel);
+            if (state != null) state.published(e);
+        }
         try {
             sink.publish(e);
         } catch (RuntimeException ex) {

@@ -25,12 +25,18 @@ public final class ChannelState {
     private final NavigableMap<Ts, Message> hot = new TreeMap<>();
     private final int hotLimit;
     private final LinkedHashMap<String, Ts> clientMsgIds;
+    /** Recent published channel events for resume, and the ts after which it is complete. */
+    private final java.util.ArrayDeque<dev.confab.event.Event> recentEvents = new java.util.ArrayDeque<>();
+    private final int eventLimit;
+    private Ts eventsCompleteAfter;
 
     public ChannelState(Channel channel, Set<String> members, Ts lastTs, List<Message> recent, int hotLimit,
                         int clientIdWindow) {
         this.channel = channel;
         this.members = new HashSet<>(members);
         this.lastTs = lastTs;
+        this.eventsCompleteAfter = lastTs;
+        this.eventLimit = Math.max(hotLimit, 1);
         this.hotLimit = hotLimit;
         this.clientMsgIds = new LinkedHashMap<>(64, 0.75f, false) {
             @Override
@@ -115,5 +121,29 @@ public final class ChannelState {
 
     private static String clientKey(String userId, String clientMsgId) {
         return userId + '\u0000' + clientMsgId;
+    }
+
+    /** Records a channel event once it is published (after commit), for replay to resuming clients. */
+    public void published(dev.confab.event.Event e) {
+        Ts ts = e.eventTs();
+        if (ts == null) return;
+        recentEvents.addLast(e);
+        while (recentEvents.size() > eventLimit) eventsCompleteAfter = recentEvents.removeFirst().eventTs();
+    }
+
+    /**
+     * The published events with event_ts greater than {@code after}, oldest first; null when the
+     * in-memory window does not reach back that far (the caller falls back to the store).
+     */
+    public List<dev.confab.event.Event> eventsAfter(Ts after) {
+        if (after.compareTo(eventsCompleteAfter) < 0) return null;
+        List<dev.confab.event.Event> out = new java.util.ArrayList<>();
+        for (var it = recentEvents.descendingIterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (e.eventTs().compareTo(after) <= 0) break;
+            out.add(e);
+        }
+        java.util.Collections.reverse(out);
+        return out;
     }
 }

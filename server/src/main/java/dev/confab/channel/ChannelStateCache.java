@@ -5,6 +5,7 @@ import dev.confab.store.Stores;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import dev.confab.model.Ts;
 
 /**
  * A shard's channel states, loaded from the store on first use and evicted least recently used
@@ -34,11 +35,23 @@ final class ChannelStateCache {
         if (s != null) return s;
         Optional<Channel> channel = stores.channels().get(channelId);
         if (channel.isEmpty()) return null;
+        // Events other than messages (edits, reactions) take their event_ts from the same sequence,
+        // so the sequence resumes after whichever is later.
+        Ts last = max(stores.messages().lastTs(channelId), stores.outbox().lastEventTs(channelId));
         s = new ChannelState(channel.get(), stores.channels().allMembers(channelId),
-                stores.messages().lastTs(channelId), stores.messages().recent(channelId, hotLimit),
+                last, stores.messages().recent(channelId, hotLimit),
                 hotLimit, clientIdWindow);
         states.put(channelId, s);
         return s;
+    }
+
+    /** The state if it is in memory, without loading it. */
+    ChannelState peek(String channelId) {
+        return states.get(channelId);
+    }
+
+    private static Ts max(Ts a, Ts b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     void put(ChannelState s) {

@@ -47,7 +47,7 @@ public final class ShardContext {
         events.add(e);
         if (e.durable()) {
             // Every event a command emits is about the command's channel, whoever its audience is.
-            writes.add(new ChannelWrite.Outbox(channelId, e.type(), e.payload().toString()));
+            writes.add(new ChannelWrite.Outbox(channelId, e.type(), e.payload().toString(), e.eventTs()));
         }
     }
 

@@ -23,6 +23,17 @@ public record Event(String teamId, Audience audience, ObjectNode payload, boolea
         return payload.get("type").asText();
     }
 
+    /** The event's {@code event_ts}, or null when it has none. */
+    public dev.confab.model.Ts eventTs() {
+        var ts = payload.get("event_ts");
+        return ts == null ? null : dev.confab.model.Ts.tryParse(ts.asText());
+    }
+
+    /** The channel the event belongs to when its audience is a channel, else null. */
+    public String channelId() {
+        return audience instanceof Audience.Channel c ? c.channelId() : null;
+    }
+
     /** Who receives an event. */
     public sealed interface Audience {
         /** Every current member of the channel. */

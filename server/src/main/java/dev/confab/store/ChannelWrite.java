@@ -53,6 +53,9 @@ public sealed interface ChannelWrite {
 
     record RemovePin(String channelId, Ts ts) implements ChannelWrite {}
 
-    /** An event for the asynchronous workers, committed with the change it describes. */
-    record Outbox(String channelId, String type, String payloadJson) implements ChannelWrite {}
+    /**
+     * An event for the asynchronous workers (and resuming clients), committed with the change it
+     * describes. {@code eventTs} may be null for events without one.
+     */
+    record Outbox(String channelId, String type, String payloadJson, Ts eventTs) implements ChannelWrite {}
 }

@@ -38,7 +38,7 @@ public abstract class ChannelLogContract extends StoreContract {
 
         assertThatThrownBy(() -> apply(new CreateChannel(ch), new AddMember(ch.id(), alice, 1),
                 insert(message(ch.id(), 1, alice)), insert(message(ch.id(), 2, alice)),
-                new AddReaction(ch.id(), ts(1), "tada", alice, 1), new Outbox(ch.id(), "message", "{}"),
+                new AddReaction(ch.id(), ts(1), "tada", alice, 1), new Outbox(ch.id(), "message", "{}", null),
                 new CreateChannel(Fixtures.channel(taken.teamId(), ChannelKind.PUBLIC).withName(taken.name()))))
                 .isInstanceOfSatisfying(StoreException.Conflict.class, e -> assertThat(e.what()).isEqualTo("name"));
 
@@ -60,7 +60,7 @@ public abstract class ChannelLogContract extends StoreContract {
                 insert(Fixtures.withClientMsgId(message(ch.id(), 4, alice), "cm")));
         assertConflict("reaction", new AddReaction(ch.id(), m.ts(), "b", alice, 1),
                 new AddReaction(ch.id(), m.ts(), "a", alice, 1));
-        assertConflict("pin", new Outbox(ch.id(), "t", "{}"), new AddPin(new Pin(ch.id(), m.ts(), alice, 2)));
+        assertConflict("pin", new Outbox(ch.id(), "t", "{}", null), new AddPin(new Pin(ch.id(), m.ts(), alice, 2)));
 
         assertThat(stores.messages().lastTs(ch.id())).isEqualTo(ts(1));
         assertThat(stores.reactions().forMessage(ch.id(), m.ts())).hasSize(1);
@@ -104,7 +104,7 @@ public abstract class ChannelLogContract extends StoreContract {
                         for (int k = 0; k < perBatch; k++) {
                             long second = ((long) thread * batches + i) * perBatch + k;
                             writes.add(insert(message(ch.id(), second, alice)));
-                            writes.add(new Outbox(ch.id(), "message", "{}"));
+                            writes.add(new Outbox(ch.id(), "message", "{}", null));
                         }
                         stores.log().apply(writes);
                     }

@@ -14,8 +14,8 @@ public abstract class OutboxContract extends StoreContract {
         String ch = Fixtures.createChannel(this).id();
         long before = lastId();
         long start = System.currentTimeMillis();
-        apply(new Outbox(ch, "message", "{\"n\":1}"), new Outbox(ch, "message", "{\"n\":2}"));
-        apply(new Outbox(ch, "reaction_added", "{\"n\":3}"));
+        apply(new Outbox(ch, "message", "{\"n\":1}", null), new Outbox(ch, "message", "{\"n\":2}", null));
+        apply(new Outbox(ch, "reaction_added", "{\"n\":3}", null));
 
         List<Entry> entries = stores.outbox().after(before, 10);
 
@@ -29,10 +29,25 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void aChannelsEventsReplayAfterAnEventTsInEventTsOrder() {
+        String ch = Fixtures.createChannel(this).id();
+        String other = Fixtures.createChannel(this).id();
+        assertThat(stores.outbox().lastEventTs(ch)).isEqualTo(dev.confab.model.Ts.ZERO);
+        apply(new Outbox(ch, "message", "a", new dev.confab.model.Ts(10)), new Outbox(other, "message", "x", new dev.confab.model.Ts(11)),
+                new Outbox(ch, "reaction_added", "b", new dev.confab.model.Ts(12)), new Outbox(ch, "message", "c", new dev.confab.model.Ts(13)));
+
+        assertThat(stores.outbox().channelEventsAfter(ch, new dev.confab.model.Ts(10), 10)).extracting(Entry::payloadJson)
+                .containsExactly("b", "c");
+        assertThat(stores.outbox().channelEventsAfter(ch, dev.confab.model.Ts.ZERO, 2)).extracting(Entry::payloadJson)
+                .containsExactly("a", "b");
+        assertThat(stores.outbox().lastEventTs(ch)).isEqualTo(new dev.confab.model.Ts(13));
+    }
+
+    @Test
     void afterPagesFromAnId() {
         String ch = Fixtures.createChannel(this).id();
         long before = lastId();
-        apply(new Outbox(ch, "t", "1"), new Outbox(ch, "t", "2"), new Outbox(ch, "t", "3"));
+        apply(new Outbox(ch, "t", "1", null), new Outbox(ch, "t", "2", null), new Outbox(ch, "t", "3", null));
 
         List<Entry> first = stores.outbox().after(before, 2);
         List<Entry> second = stores.outbox().after(first.getLast().id(), 2);
@@ -45,7 +60,7 @@ public abstract class OutboxContract extends StoreContract {
     void deleteThroughRemovesUpToAndIncludingTheId() {
         String ch = Fixtures.createChannel(this).id();
         long before = lastId();
-        apply(new Outbox(ch, "t", "1"), new Outbox(ch, "t", "2"), new Outbox(ch, "t", "3"));
+        apply(new Outbox(ch, "t", "1", null), new Outbox(ch, "t", "2", null), new Outbox(ch, "t", "3", null));
         List<Entry> entries = stores.outbox().after(before, 10);
 
         assertThat(stores.outbox().deleteThrough(entries.get(1).id())).isGreaterThanOrEqualTo(2);
@@ -60,7 +75,7 @@ public abstract class OutboxContract extends StoreContract {
         apply(Fixtures.insert(Fixtures.message(ch, 1, "U1")));
         long before = lastId();
 
-        assertThatThrownBy(() -> apply(new Outbox(ch, "t", "lost"), Fixtures.insert(Fixtures.message(ch, 1, "U1"))))
+        assertThatThrownBy(() -> apply(new Outbox(ch, "t", "lost", null), Fixtures.insert(Fixtures.message(ch, 1, "U1"))))
                 .isInstanceOf(StoreException.Conflict.class);
 
         assertThat(stores.outbox().after(before, 10)).isEmpty();

@@ -50,7 +50,7 @@ final class SqlChannelLog implements ChannelLog {
     private static final String REMOVE_REACTION = "DELETE FROM reactions WHERE channel_id = ? AND ts = ? AND name = ?"
             + " AND user_id = ?";
     private static final String ADD_PIN = "INSERT INTO pins (channel_id, ts, pinned_by, created) VALUES (?, ?, ?, ?)";
-    private static final String OUTBOX = "INSERT INTO outbox (channel_id, type, payload, created) VALUES (?, ?, ?, ?)";
+    private static final String OUTBOX = "INSERT INTO outbox (channel_id, type, payload, created, event_ts) VALUES (?, ?, ?, ?, ?)";
 
     private final Database db;
 
@@ -120,7 +120,7 @@ final class SqlChannelLog implements ChannelLog {
     private void appendOutbox(Connection c, List<ChannelWrite> events) throws SQLException {
         db.dialect().orderOutbox(c);
         long now = System.currentTimeMillis();
-        batch(c, OUTBOX, events, Outbox.class, w -> new Object[] {w.channelId(), w.type(), w.payloadJson(), now});
+        batch(c, OUTBOX, events, Outbox.class, w -> new Object[] {w.channelId(), w.type(), w.payloadJson(), now, w.eventTs()});
     }
 
     private static void insertMessages(Connection c, List<ChannelWrite> run) throws SQLException {
