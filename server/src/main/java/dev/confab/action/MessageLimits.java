@@ -12,7 +12,10 @@ public final class MessageLimits {
 
     public static void checkContent(String text, String blocks, String attachments) {
         boolean hasText = text != null && !text.isBlank();
-        if (!hasText && blocks == null && attachments == null) throw new SlackError(Errors.NO_TEXT);
+        // An empty array is no content: Slack answers no_text for blocks=[] without text.
+        boolean hasBlocks = blocks != null && !blocks.equals("[]");
+        boolean hasAttachments = attachments != null && !attachments.equals("[]");
+        if (!hasText && !hasBlocks && !hasAttachments) throw new SlackError(Errors.NO_TEXT);
         if (text != null && text.codePointCount(0, text.length()) > MAX_TEXT) throw new SlackError(Errors.MSG_TOO_LONG);
     }
 }

@@ -108,10 +108,28 @@ public final class Args {
     }
 
     /**
-     * Raw JSON for {@code blocks} and {@code attachments}: a JSON array given inline or as a
-     * string holding one. Anything else answers {@code errorCode}. Returned re-encoded compactly.
+     * Raw JSON for {@code blocks} and {@code attachments}: a JSON array of objects, given inline or
+     * as a string holding one. Anything else answers {@code errorCode}: stored verbatim, a bare
+     * number or string in the array would break every Slack SDK that later reads the channel.
+     * Returned re-encoded compactly.
      */
     public String jsonArray(String name, String errorCode) {
+        JsonNode parsed = parsedArray(name, errorCode);
+        return parsed == null ? null : parsed.toString();
+    }
+
+    /** {@code blocks}, as {@link #jsonArray}, where every block also names its {@code type}. */
+    public String blocks() {
+        JsonNode parsed = parsedArray("blocks", Errors.INVALID_BLOCKS);
+        if (parsed == null) return null;
+        for (JsonNode block : parsed) {
+            JsonNode type = block.path("type");
+            if (!type.isTextual() || type.asText().isEmpty()) throw new SlackError(Errors.INVALID_BLOCKS);
+        }
+        return parsed.toString();
+    }
+
+    private JsonNode parsedArray(String name, String errorCode) {
         JsonNode v = values.get(name);
         if (v == null || v.isNull()) return null;
         JsonNode parsed = v;
@@ -124,7 +142,8 @@ public final class Args {
             }
         }
         if (parsed == null || !parsed.isArray()) throw new SlackError(errorCode);
-        return parsed.toString();
+        for (JsonNode e : parsed) if (!e.isObject()) throw new SlackError(errorCode);
+        return parsed;
     }
 
     private static SlackError invalid(String name) {

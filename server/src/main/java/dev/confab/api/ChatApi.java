@@ -44,7 +44,7 @@ public final class ChatApi {
             throw new SlackError(Errors.INVALID_ARGUMENTS, java.util.Map.of("argument", "client_msg_id"));
         }
         PostMessage.Posted p = ctx.run(new PostMessage(call.actor(), channel, a.string("text"), threadTs,
-                a.bool("reply_broadcast", false), a.jsonArray("blocks", Errors.INVALID_BLOCKS),
+                a.bool("reply_broadcast", false), a.blocks(),
                 a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS), clientMsgId, null));
         return posted(p.message(), call.teamId());
     }
@@ -61,7 +61,7 @@ public final class ChatApi {
         Ts ts = a.ts("ts", Errors.MESSAGE_NOT_FOUND);
         if (ts == null) throw new SlackError(Errors.MESSAGE_NOT_FOUND);
         Message m = ctx.run(new EditMessage(call.actor(), a.string("channel"), ts, a.string("text"),
-                a.jsonArray("blocks", Errors.INVALID_BLOCKS), a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS)));
+                a.blocks(), a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS)));
         ObjectNode out = Json.object();
         out.put("channel", m.channelId());
         out.put("ts", m.ts().toString());
@@ -80,7 +80,7 @@ public final class ChatApi {
     private ObjectNode postEphemeral(ApiCall call) {
         var a = call.args();
         Ts ts = ctx.run(new PostEphemeral(call.actor(), a.string("channel"), a.string("user"), a.string("text"),
-                a.jsonArray("blocks", Errors.INVALID_BLOCKS), a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS),
+                a.blocks(), a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS),
                 a.ts("thread_ts", Errors.THREAD_NOT_FOUND)));
         return Json.object().put("message_ts", ts.toString());
     }
