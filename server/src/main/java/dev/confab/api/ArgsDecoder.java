@@ -1,12 +1,14 @@
 package dev.confab.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.confab.error.Errors;
 import dev.confab.error.SlackError;
 import dev.confab.wire.Json;
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,6 +24,8 @@ import java.util.Map;
  * Body values win over query values of the same name.
  */
 public final class ArgsDecoder {
+    /** Trailing tokens after the object ({@code {…} junk}) make the body invalid, not ignored. */
+    private static final ObjectReader STRICT = Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private ArgsDecoder() {}
 
     public static Args decode(String rawQuery, String contentType, byte[] body) {
@@ -57,7 +61,7 @@ public final class ArgsDecoder {
     private static void parseJson(String text, Map<String, JsonNode> into) {
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(text);
+            root = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
             throw new SlackError(Errors.INVALID_JSON);
         }
@@ -74,11 +78,33 @@ public final class ArgsDecoder {
             int eq = pair.indexOf('=');
             String k = eq < 0 ? pair : pair.substring(0, eq);
             String v = eq < 0 ? "" : pair.substring(eq + 1);
-            try {
-                into.put(URLDecoder.decode(k, StandardCharsets.UTF_8), TextNode.valueOf(URLDecoder.decode(v, StandardCharsets.UTF_8)));
-            } catch (IllegalArgumentException e) {
-                throw new SlackError(Errors.INVALID_FORM_DATA);
+            into.put(formDecode(k), TextNode.valueOf(formDecode(v)));
+        }
+    }
+
+    /**
+     * Percent-decodes one form key or value, strictly: a bad escape answers
+     * {@code invalid_form_data}, and escaped bytes that are not UTF-8 ({@code %e9}) answer
+     * {@code invalid_charset}, where {@code URLDecoder} would store U+FFFD in their place.
+     */
+    private static String formDecode(String s) {
+        if (s.indexOf('%') < 0 && s.indexOf('+') < 0) return s;
+        byte[] in = s.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(in.length);
+        for (int i = 0; i < in.length; i++) {
+            byte b = in[i];
+            if (b == '+') {
+                out.write(' ');
+            } else if (b == '%') {
+                int hi = i + 2 < in.length ? Character.digit(in[i + 1], 16) : -1;
+                int lo = hi < 0 ? -1 : Character.digit(in[i + 2], 16);
+                if (hi < 0 || lo < 0) throw new SlackError(Errors.INVALID_FORM_DATA);
+                out.write(hi << 4 | lo);
+                i += 2;
+            } else {
+                out.write(b);
             }
         }
+        return utf8(out.toByteArray());
     }
 }
