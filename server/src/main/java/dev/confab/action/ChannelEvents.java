@@ -51,8 +51,12 @@ public final class ChannelEvents {
         return new Event(teamId, new Event.Audience.Channel(channelId), payload, true);
     }
 
+    /**
+     * An event for one user's connections only (channel_joined, im_created …): a convenience of
+     * the real-time clients, not recorded in the outbox; the channel-wide events carry the facts.
+     */
     public static Event toUser(String teamId, String userId, ObjectNode payload) {
-        return new Event(teamId, new Event.Audience.User(userId), payload, true);
+        return new Event(teamId, new Event.Audience.User(userId), payload, false);
     }
 
     public static Event toTeam(String teamId, ObjectNode payload) {

@@ -21,12 +21,8 @@ final class Membership {
         s.addMember(userId);
         ctx.write(new ChannelWrite.AddMember(s.id(), userId, ctx.nowSeconds()));
         if (s.channel().kind().isDirect()) return;
-        String text = "<@" + userId + "> has joined the channel";
-        Message m = systemMessage(s, ts, userId, "channel_join", text, inviter == null ? null
-                : dev.confab.wire.Json.object().put("inviter", inviter).toString());
-        ctx.write(new ChannelWrite.InsertMessage(m));
-        s.remember(m);
-        ctx.emit(ChannelEvents.message(m, teamId));
+        // member_joined_channel first: it is what subscribes the joiner's connections to the
+        // channel, so they then see their own join message like everyone else.
         ObjectNode joined = ChannelEvents.payload("member_joined_channel", ts);
         joined.put("user", userId);
         joined.put("channel", s.id());
@@ -37,6 +33,13 @@ final class Membership {
         ObjectNode self = ChannelEvents.payload(s.channel().kind() == ChannelKind.PUBLIC ? "channel_joined" : "group_joined", ts);
         self.set("channel", ChannelEvents.channelObject(s.channel()));
         ctx.emit(ChannelEvents.toUser(teamId, userId, self));
+        Ts messageTs = s.nextTs(ctx.nowMicros());
+        String text = "<@" + userId + "> has joined the channel";
+        Message m = systemMessage(s, messageTs, userId, "channel_join", text, inviter == null ? null
+                : dev.confab.wire.Json.object().put("inviter", inviter).toString());
+        ctx.write(new ChannelWrite.InsertMessage(m));
+        s.remember(m);
+        ctx.emit(ChannelEvents.message(m, teamId));
     }
 
     static void remove(ChannelState s, ShardContext ctx, String teamId, String userId) {

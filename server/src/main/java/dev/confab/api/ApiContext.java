@@ -13,7 +13,12 @@ import java.util.concurrent.CompletionException;
 
 /** What the method families share: stores for reads, the router for channel writes, the clock. */
 public record ApiContext(Stores stores, ChannelRouter router, TokenService tokens, UserDirectory users,
-                         EventSink events, Clock clock, String baseUrl) {
+                         EventSink events, Clock clock, java.util.function.Supplier<String> base) {
+
+    /** The URL clients reach this server at (known only once the port is bound, hence a supplier). */
+    public String baseUrl() {
+        return base.get();
+    }
 
     public long nowSeconds() {
         return clock.millis() / 1000;

@@ -143,7 +143,7 @@ public final class ChannelShard implements AutoCloseable {
             ctx.clear();
             return;
         }
-        List<Event> events = List.copyOf(ctx.events());
+        List<ShardContext.Emitted> events = List.copyOf(ctx.events());
         for (Applied<?> a : applied) a.complete();
         events.forEach(this::publish);
         applied.clear();
@@ -189,7 +189,7 @@ public final class ChannelShard implements AutoCloseable {
             if (!(e instanceof StoreException.Conflict)) log.warn("shard {}: commit failed", index, e);
             return;
         }
-        List<Event> events = List.copyOf(ctx.events());
+        List<ShardContext.Emitted> events = List.copyOf(ctx.events());
         a.complete();
         events.forEach(this::publish);
     }
@@ -202,10 +202,12 @@ public final class ChannelShard implements AutoCloseable {
         return new SlackError(Errors.INTERNAL_ERROR);
     }
 
-    private void publish(Event e) {
-        String channel = e.channelId();
-        if (channel != null) {
-            ChannelState state = cache.peek(channel);
+    private void publish(ShardContext.Emitted emitted) {
+        Event e = emitted.event();
+        // Durable events of the channel's members and of the whole team are kept for resuming
+        // clients; one user's own events (channel_joined …) and transient ones (typing) are not.
+        if (e.durable() && !(e.audience() instanceof Event.Audience.User)) {
+            ChannelState state = cache.peek(emitted.channelId());
             if (state != null) state.published(e);
         }
         try {

@@ -17,7 +17,7 @@ public final class ShardContext {
     private final Stores stores;
     private final ChannelStateCache cache;
     private final List<ChannelWrite> writes = new ArrayList<>();
-    private final List<Event> events = new ArrayList<>();
+    private final List<Emitted> events = new ArrayList<>();
     private long nowMicros;
     private String channelId;
 
@@ -44,7 +44,7 @@ public final class ShardContext {
 
     /** Publishes after commit; durable events also go to the outbox in the same transaction. */
     public void emit(Event e) {
-        events.add(e);
+        events.add(new Emitted(channelId, e));
         if (e.durable()) {
             // Every event a command emits is about the command's channel, whoever its audience is.
             writes.add(new ChannelWrite.Outbox(channelId, e.type(), e.payload().toString(), e.eventTs()));
@@ -79,7 +79,7 @@ public final class ShardContext {
         return writes;
     }
 
-    List<Event> events() {
+    List<Emitted> events() {
         return events;
     }
 
@@ -89,4 +89,7 @@ public final class ShardContext {
     }
 
     record Mark(int writes, int events) {}
+
+    /** An event and the channel whose command emitted it (whatever the event's audience). */
+    record Emitted(String channelId, Event event) {}
 }

@@ -42,7 +42,8 @@ final class StoreOptions {
                 ? new StoreConfig("jdbc:sqlite:" + dataDir.resolve("confab.db").toAbsolutePath().normalize(), null, null,
                         storePool, sqliteSync.equals("full"))
                 : new StoreConfig(storeUrl, storeUser, storePassword, storePool, sqliteSync.equals("full"));
-        return new ServerConfig(host, port, dataDir, store, shards, maxBody, rateFactor, publicUrl, ShardConfig.DEFAULT);
+        return new ServerConfig(host, port, dataDir, store, shards, maxBody, rateFactor, publicUrl, ShardConfig.DEFAULT,
+                dev.confab.gateway.GatewayConfig.DEFAULT);
     }
 
     ServerConfig toConfig() {

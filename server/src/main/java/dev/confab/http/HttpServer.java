@@ -11,7 +11,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.List;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
@@ -23,8 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * The Netty server. Its pipeline, in order: HTTP codec → keep-alive → idle reaper → body
- * aggregation with the size limit → router. Later stages (WebSocket upgrade) slot in before the
- * router.
+ * aggregation with the size limit → RTM ticket check → WebSocket upgrade (for {@code /rtm}) →
+ * RTM session setup → router (everything else). An upgraded connection drops the HTTP stages.
  */
 public final class HttpServer implements AutoCloseable {
     private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -33,14 +38,22 @@ public final class HttpServer implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private Channel server;
 
+    /** The WebSocket side: the handler that checks tickets and sets up sessions, and its limits. */
+    public record Realtime(String path, ChannelHandler handshake, int maxFrameBytes, int writeLowWater, int writeHighWater) {}
+
+    /** Handlers an upgraded WebSocket connection no longer needs; they are removed after the upgrade. */
+    public static final List<String> HTTP_ONLY = List.of("keepalive", "idle", "rtm-ticket", "router");
+
     public InetSocketAddress start(String host, int port, int maxBodyBytes, ApiDispatcher dispatcher,
-                                   BooleanSupplier ready, Supplier<String> metrics) throws InterruptedException {
+                                   BooleanSupplier ready, Supplier<String> metrics, Realtime realtime) throws InterruptedException {
         HttpRouter router = new HttpRouter(dispatcher, calls, ready, metrics, inFlight);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,
+                        new WriteBufferWaterMark(realtime.writeLowWater(), realtime.writeHighWater()))
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -55,6 +68,12 @@ public final class HttpServer implements AutoCloseable {
                             }
                         });
                         p.addLast("body", new BodyLimitHandler(maxBodyBytes));
+                        p.addLast("rtm-ticket", realtime.handshake());
+                        p.addLast("ws", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                                .websocketPath(realtime.path()).checkStartsWith(true)
+                                .maxFramePayloadLength(realtime.maxFrameBytes())
+                                .handshakeTimeoutMillis(10_000).build()));
+                        p.addLast("rtm-upgrade", realtime.handshake());
                         p.addLast("router", router);
                     }
                 });

@@ -11,6 +11,16 @@ import dev.confab.api.DirectApi;
 import dev.confab.api.HistoryApi;
 import dev.confab.api.MethodTable;
 import dev.confab.api.PinsApi;
+import dev.confab.api.PresenceApi;
+import dev.confab.api.RtmApi;
+import dev.confab.gateway.Gateway;
+import dev.confab.gateway.GatewayConfig;
+import dev.confab.gateway.RtmHandshakeHandler;
+import dev.confab.gateway.Tickets;
+import dev.confab.presence.LocalPresence;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import dev.confab.api.RateLimiter;
 import dev.confab.api.ReactionsApi;
 import dev.confab.api.TeamApi;
@@ -32,7 +42,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Confab node with every role in process. Reads as the table of contents of the server:
- * store → event bus → channel shards → services → Web API methods → HTTP. {@link #close} undoes
+ * store → event bus → channel shards → services → gateway and presence → Web API methods →
+ * HTTP and WebSocket. {@link #close} undoes
  * it in reverse: stop taking requests and finish in-flight ones, drain the shards (every queued
  * write commits or fails), then close the store.
  */
@@ -45,17 +56,28 @@ public final class Confab implements AutoCloseable {
     private final ApiContext context;
     private final Accounts accounts;
     private final HttpServer http = new HttpServer();
+    private final LocalPresence presence;
+    private final Gateway gateway;
+    private final Tickets tickets;
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("confab-timers").daemon(true).factory());
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private InetSocketAddress address;
+    private volatile InetSocketAddress address;
 
     private Confab(ServerConfig config, Stores stores) {
         this.stores = stores;
         this.router = new LocalChannelRouter(config.shards(), stores, events, LocalChannelRouter.systemClock(), config.shard());
         TokenService tokens = new TokenService(stores.tokens());
         UserDirectory users = new UserDirectory(stores.users());
-        String base = config.publicUrl() != null ? config.publicUrl() : "http://" + config.host() + ":" + config.port();
-        this.context = new ApiContext(stores, router, tokens, users, events, Clock.systemUTC(), base);
+        this.context = new ApiContext(stores, router, tokens, users, events, Clock.systemUTC(), () -> config.publicUrl() != null
+                ? config.publicUrl()
+                : "http://" + config.host() + ":" + (address != null ? address.getPort() : config.port()));
         this.accounts = new Accounts(context);
+        GatewayConfig g = config.gateway();
+        this.presence = new LocalPresence(System::currentTimeMillis, g.idleAwaySeconds() * 1000);
+        this.gateway = new Gateway(stores, router, presence, g);
+        this.tickets = new Tickets(System::nanoTime, g.ticketTtlSeconds());
+        events.subscribe(gateway);
     }
 
     /** Opens the store (running migrations) and the shards, without the HTTP server: for {@code confab admin}. */
@@ -87,10 +109,20 @@ public final class Confab implements AutoCloseable {
         new ChatApi(context).register(methods);
         new ReactionsApi(context).register(methods);
         new PinsApi(context).register(methods);
+        new RtmApi(context, tickets).register(methods);
+        new PresenceApi(context, presence).register(methods);
         ApiDispatcher dispatcher = new ApiDispatcher(methods, context.tokens(), context.users(),
                 new RateLimiter(config.rateLimitFactor(), System::nanoTime));
         metrics.gauge("confab_shard_queue_depth", router, r -> r.shards().stream().mapToInt(s -> s.queued()).sum());
-        address = http.start(config.host(), config.port(), config.maxBodyBytes(), dispatcher, stores::ready, metrics::scrape);
+        metrics.gauge("confab_rtm_connections", gateway, Gateway::connections);
+        GatewayConfig g = config.gateway();
+        var realtime = new HttpServer.Realtime(RtmHandshakeHandler.PATH,
+                new RtmHandshakeHandler(tickets, gateway, context, HttpServer.HTTP_ONLY), g.maxFrameBytes(),
+                g.writeLowWater(), g.writeHighWater());
+        address = http.start(config.host(), config.port(), config.maxBodyBytes(), dispatcher, stores::ready,
+                metrics::scrape, realtime);
+        timers.scheduleWithFixedDelay(gateway.presenceFanout()::flush, 100, 100, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(presence::sweep, 10, 10, TimeUnit.SECONDS);
         log.info("confab listening on http://{}:{} (store {}, {} shards)", address.getHostString(), address.getPort(),
                 config.store().isSqlite() ? "sqlite" : "postgresql", config.shards());
     }
@@ -115,8 +147,14 @@ public final class Confab implements AutoCloseable {
         return stores;
     }
 
+    public Gateway gateway() {
+        return gateway;
+    }
+
     @Override
     public void close() {
+        timers.shutdownNow();
+        gateway.goodbyeAll();
         http.close();
         router.close();
         stores.close();
