@@ -47,6 +47,14 @@ public record ServerConfig(String host, int port, Path dataDir, StoreConfig stor
         return new ServerConfig(host, port, dataDir, store, shards, maxBodyBytes, f, publicUrl, shard, gateway);
     }
 
+    public ServerConfig withShards(int n) {
+        return new ServerConfig(host, port, dataDir, store, n, maxBodyBytes, rateLimitFactor, publicUrl, shard, gateway);
+    }
+
+    public ServerConfig withShard(ShardConfig s) {
+        return new ServerConfig(host, port, dataDir, store, shards, maxBodyBytes, rateLimitFactor, publicUrl, s, gateway);
+    }
+
     public ServerConfig withGateway(dev.confab.gateway.GatewayConfig g) {
         return new ServerConfig(host, port, dataDir, store, shards, maxBodyBytes, rateLimitFactor, publicUrl, shard, g);
     }

@@ -46,6 +46,12 @@ public record GatewayConfig(int maxFrameBytes, int writeLowWater, int writeHighW
                 typingIntervalMillis, replayLimit);
     }
 
+    public GatewayConfig withReplayLimit(int limit) {
+        return new GatewayConfig(maxFrameBytes, writeLowWater, writeHighWater, maxPendingBytes, slowGraceMillis,
+                pingIntervalSeconds, maxLifetimeSeconds, maxPerUser, maxPerAddress, ticketTtlSeconds, idleAwaySeconds,
+                typingIntervalMillis, limit);
+    }
+
     public GatewayConfig withBuffers(int low, int high, long maxPending, long graceMillis) {
         return new GatewayConfig(maxFrameBytes, low, high, maxPending, graceMillis, pingIntervalSeconds,
                 maxLifetimeSeconds, maxPerUser, maxPerAddress, ticketTtlSeconds, idleAwaySeconds, typingIntervalMillis,

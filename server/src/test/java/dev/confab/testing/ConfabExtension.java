@@ -28,6 +28,9 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
     private static final AtomicInteger SEQ = new AtomicInteger();
     private final boolean postgres;
     private double rateLimitFactor = 0;
+    private dev.confab.gateway.GatewayConfig gateway = dev.confab.gateway.GatewayConfig.DEFAULT;
+    private dev.confab.channel.ShardConfig shard = dev.confab.channel.ShardConfig.DEFAULT;
+    private int shards = 2;
     private Path dir;
     private Confab confab;
     private ApiClient client;
@@ -45,6 +48,18 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
         return new ConfabExtension(true);
     }
 
+    /** One shard (all channels on one writer) with this sizing. */
+    public ConfabExtension withSingleShard(dev.confab.channel.ShardConfig s) {
+        this.shard = s;
+        this.shards = 1;
+        return this;
+    }
+
+    public ConfabExtension withGateway(dev.confab.gateway.GatewayConfig g) {
+        this.gateway = g;
+        return this;
+    }
+
     public ConfabExtension withRateLimitFactor(double f) {
         this.rateLimitFactor = f;
         return this;
@@ -54,7 +69,8 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("confab-test");
         StoreConfig store = postgres ? Databases.freshPostgres() : Databases.sqlite(dir);
-        ServerConfig config = ServerConfig.defaults(dir).withStore(store).withPort(0).withRateLimitFactor(rateLimitFactor);
+        ServerConfig config = ServerConfig.defaults(dir).withStore(store).withPort(0).withRateLimitFactor(rateLimitFactor)
+                .withGateway(gateway).withShard(shard).withShards(shards);
         confab = Confab.start(config);
         confab.events().subscribe(events::add);
         client = new ApiClient(url());
