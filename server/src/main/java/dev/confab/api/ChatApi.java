@@ -101,7 +101,8 @@ public final class ChatApi {
         if (!Ids.looksLike(channel, 'U')) return channel;
         User u = ctx.users().get(channel).filter(x -> x.teamId().equals(call.teamId()) && !x.deleted())
                 .orElseThrow(() -> new SlackError(Errors.CHANNEL_NOT_FOUND));
-        Set<String> members = Set.of(call.userId(), u.id());
+        // Set.copyOf, not Set.of: posting to one's own id (the self-DM) names the same user twice.
+        Set<String> members = Set.copyOf(java.util.List.of(call.userId(), u.id()));
         return ctx.stores().channels().findDirect(call.teamId(), ChannelKind.IM, members)
                 .map(Channel::id)
                 .orElseGet(() -> {

@@ -251,6 +251,13 @@ class MessagesTest {
         assertThat(ok(call(carol, "conversations.open", "users", bob.id())).path("channel").path("id").asText()).isEqualTo(dmId);
         assertThat(texts(ok(call(carol, "conversations.history", "channel", dmId)))).containsExactly("psst");
         error(call(bob, "chat.postMessage", "channel", server.workspace().owner().id(), "text", "hi"), "channel_not_found");
+        // One's own id is the self-DM, the one conversations.open gives for oneself.
+        String self = ok(call(bob, "chat.postMessage", "channel", bob.id(), "text", "note to self")).path("channel").asText();
+        assertThat(self).startsWith("D");
+        JsonNode opened = ok(call(bob, "conversations.open", "users", bob.id(), "return_im", true)).path("channel");
+        assertThat(opened.path("id").asText()).isEqualTo(self);
+        assertThat(opened.path("user").asText()).isEqualTo(bob.id());
+        assertThat(texts(ok(call(bob, "conversations.history", "channel", self)))).containsExactly("note to self");
     }
 
     @Test
