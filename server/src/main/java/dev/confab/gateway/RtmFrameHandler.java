@@ -27,11 +27,7 @@ final class RtmFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
         if (frame instanceof TextWebSocketFrame text) {
-            if (!text.isFinalFragment()) {
-                requests.onBinary(); // fragmented frames are not part of RTM; counted as bad
-                return;
-            }
-            requests.onText(text.text());
+            requests.onText(text.text()); // whole: FrameSizeLimit has joined any fragments
         } else if (frame instanceof BinaryWebSocketFrame || frame instanceof ContinuationWebSocketFrame) {
             requests.onBinary();
         }

@@ -75,6 +75,7 @@ public final class RtmHandshakeHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         GatewayConfig cfg = gateway.config();
+        p.addBefore(ctx.name(), "rtm-aggregate", new FrameSizeLimit(cfg.maxFrameBytes()));
         p.addBefore(ctx.name(), "rtm-idle", new IdleStateHandler(2L * cfg.pingIntervalSeconds(), 0, cfg.pingIntervalSeconds(), TimeUnit.SECONDS));
         p.replace(ctx.name(), "rtm-frames", new RtmFrameHandler(gateway, session, new RtmRequests(api, gateway, session), out));
         if (cfg.maxLifetimeSeconds() > 0) {
