@@ -1,8 +1,12 @@
 package dev.confab.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.methods.SlackApiException;
 import dev.confab.testing.ApiClient;
 import dev.confab.testing.ConfabExtension;
 import dev.confab.testing.ConfabExtension.Member;
@@ -86,6 +90,23 @@ class RateLimitTest {
         assertThat(history.ok()).as(history.body().toString()).isTrue();
         assertThat(history.body().path("messages").findValuesAsText("text")).containsExactly(
                 "<@" + reader.id() + "> has joined the channel", "spam 0");
+    }
+
+    @Test
+    void theSlackSdkSeesA429WithRetryAfter() throws Exception {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(server.url() + "/api/");
+        Member carol = ws.member("carol");
+        try (Slack slack = Slack.getInstance(config)) {
+            var methods = slack.methods(carol.token());
+            assertThat(methods.conversationsInfo(r -> r.channel(general)).isOk()).isTrue();
+            assertThatThrownBy(() -> methods.conversationsInfo(r -> r.channel(general)))
+                    .isInstanceOfSatisfying(SlackApiException.class, e -> {
+                        assertThat(e.getResponse().code()).isEqualTo(429);
+                        assertThat(e.getResponse().header("Retry-After")).matches("[1-9][0-9]*");
+                        assertThat(e.getError().getError()).isEqualTo("ratelimited");
+                    });
+        }
     }
 
     @Test

@@ -167,6 +167,25 @@ abstract class SlackSdkContract {
     }
 
     @Test
+    void profileSetAndGet() throws Exception {
+        User.Profile edit = new User.Profile();
+        edit.setStatusText("At lunch");
+        edit.setStatusEmoji(":taco:");
+        edit.setTitle("Engineer");
+        var set = ok(asCarol.usersProfileSet(r -> r.profile(edit))).getProfile();
+        assertThat(set.getStatusText()).isEqualTo("At lunch");
+        assertThat(set.getStatusEmoji()).isEqualTo(":taco:");
+        ok(asCarol.usersProfileSet(r -> r.name("display_name").value("caz")));
+
+        var got = ok(asBob.usersProfileGet(r -> r.user(carol.id()))).getProfile();
+        assertThat(got.getStatusText()).isEqualTo("At lunch");
+        assertThat(got.getTitle()).isEqualTo("Engineer");
+        assertThat(got.getDisplayName()).isEqualTo("caz");
+        assertThat(ok(asBob.usersInfo(r -> r.user(carol.id()))).getUser().getProfile().getDisplayName()).isEqualTo("caz");
+        assertThat(asBob.usersProfileSet(r -> r.user(carol.id()).name("title").value("Boss")).getError()).isEqualTo("not_authorized");
+    }
+
+    @Test
     void channelLifecycle() throws Exception {
         String name = uniqueName("life");
         var created = ok(asAlice.conversationsCreate(r -> r.name(name))).getChannel();
