@@ -45,7 +45,7 @@ class BadInputTest {
     String channel;
     String messageTs;
     JsonNode historyBefore;
-    int eventsBefore;
+    long eventsBefore;
 
     @BeforeAll
     void setUp() {
@@ -54,18 +54,19 @@ class BadInputTest {
         channel = server.api().call("conversations.create", owner.token(), "name", "target").path("channel").path("id").asText();
         messageTs = server.api().call("chat.postMessage", owner.token(), "channel", channel, "text", "before").path("ts").asText();
         assertThat(messageTs).isNotEmpty();
+        RecordedEvents.settle(server);
     }
 
     @BeforeEach
     void remember() {
         historyBefore = history();
-        eventsBefore = server.events().size();
+        eventsBefore = RecordedEvents.about(server, channel);
     }
 
     @AfterEach
     void nothingWritten() {
         assertThat(history()).as("history after a refused request").isEqualTo(historyBefore);
-        assertThat(server.events()).as("events published by a refused request").hasSize(eventsBefore);
+        assertThat(RecordedEvents.about(server, channel)).as("events published by a refused request").isEqualTo(eventsBefore);
     }
 
     private JsonNode history() {

@@ -133,10 +133,11 @@ class ChannelLifecycleTest {
         assertThat(last.path("user").asText()).isEqualTo(bob.id());
 
         // Everyone in the workspace hears about a public rename.
-        assertThat(server.events()).anySatisfy(e -> {
+        List<Event> renames = RecordedEvents.await(server, 1, e -> e.type().equals("channel_rename")
+                && e.payload().path("channel").path("name").asText().equals(byCreator));
+        assertThat(renames).singleElement().satisfies(e -> {
             assertThat(e.audience()).isInstanceOf(Event.Audience.Team.class);
-            assertThat(e.payload().path("type").asText()).isEqualTo("channel_rename");
-            assertThat(e.payload().path("channel").path("name").asText()).isEqualTo(byCreator);
+            assertThat(e.payload().path("channel").path("id").asText()).isEqualTo(ch);
         });
     }
 
