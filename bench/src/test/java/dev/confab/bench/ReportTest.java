@@ -1,0 +1,124 @@
+package dev.confab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportTest {
+    private static final Machine MACHINE = new Machine(2, "23.4 GiB", "AMD EPYC", "Linux 6.1", "OpenJDK 25");
+
+    private static RunResult run(String engine, Double rate, int rep, double throughput, long p99, Map<String, Long> errors,
+                                 long unsent) {
+        return new RunResult(engine, rate == null ? RunResult.SATURATION : RunResult.FIXED_RATE, rep, 64, 100, rate, 3, 10,
+                (long) (throughput * 10), throughput, new Percentiles(1000, 800, 1500, p99, p99 * 2, p99 * 3), errors,
+                rate == null ? 0 : 100_000, unsent, rate == null ? null : new Percentiles(1000, 60, 90, 150, 300, 900),
+                new CpuSplit(1.1, 0.5, engine.equals("postgresql") ? 0.3 : null, 0.05, 1.95, 2), 0.4, "");
+    }
+
+    private static List<RunResult> runs() {
+        List<RunResult> r = new ArrayList<>();
+        for (int rep = 1; rep <= 3; rep++) {
+            r.add(run("sqlite", null, rep, 21_000 + rep * 1000, 9_000, Map.of(), 0));
+            r.add(run("sqlite", 10_000.0, rep, 10_000, 12_000 + rep, Map.of(), 0));
+            r.add(run("postgresql", null, rep, 8_000, 30_000, rep == 2 ? Map.of("internal_error", 2L) : Map.of(), 0));
+            r.add(run("postgresql", 10_000.0, rep, 7_000, 900_000, Map.of(), rep == 3 ? 5_000 : 0));
+        }
+        return r;
+    }
+
+    private static String render() {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("shards", "2");
+        config.put("--sqlite-sync", "full");
+        return PostReport.render(new PostReport.Inputs(MACHINE, "bench/run-post --duration 10", config, runs(),
+                LocalDate.of(2026, 1, 2)));
+    }
+
+    @Test
+    void has_the_machine_command_and_configuration() {
+        String md = render();
+        assertThat(md).startsWith(PostReport.HEADING + "\n");
+        assertThat(md).contains("2 cores (AMD EPYC), 23.4 GiB RAM, Linux 6.1; server JDK: OpenJDK 25");
+        assertThat(md).contains("```\nbench/run-post --duration 10\n```");
+        assertThat(md).contains("| --sqlite-sync | full |");
+        assertThat(md).contains("3 repetitions per row");
+    }
+
+    @Test
+    void summarises_medians_in_engine_then_scenario_order() {
+        String md = render();
+        assertThat(md).contains("| SQLite | saturation | 23,000 | 0.800 | 1.50 | 9.00 | 18.0 | 27.0 | 0 |");
+        assertThat(md).contains("| SQLite | fixed rate 10,000/s | 10,000 |");
+        assertThat(md.indexOf("| SQLite | saturation")).isLessThan(md.indexOf("| SQLite | fixed rate"));
+        assertThat(md.indexOf("| SQLite | fixed rate")).isLessThan(md.indexOf("| PostgreSQL | saturation"));
+        assertThat(md).contains("| PostgreSQL | saturation | 8,000 |");
+    }
+
+    @Test
+    void details_show_median_and_range_and_the_database_cpu_where_there_is_one() {
+        String md = render();
+        assertThat(md).contains("### SQLite · saturation\n\n| | median | min – max |");
+        assertThat(md).contains("| posts/s | 23,000 | 22,000 – 24,000 |");
+        assertThat(md).contains("| latency p99 (ms) | 12.0 | 12.0 – 12.0 |");
+        assertThat(md).contains("| CPU server (cores of 2) | 1.10 | 1.10 – 1.10 |");
+        String sqlite = md.substring(md.indexOf("### SQLite · saturation"), md.indexOf("### SQLite · fixed rate"));
+        assertThat(sqlite).doesNotContain("CPU PostgreSQL").doesNotContain("unsent");
+        assertThat(md).contains("| CPU PostgreSQL | 0.30 |");
+        assertThat(md).contains("| unsent (behind schedule) | 0 | 0 – 5,000 |");
+        assertThat(md).contains("| timer lateness p99 (ms) | 0.150 |");
+    }
+
+    @Test
+    void judges_the_target_and_flags_bad_runs() {
+        String md = render();
+        assertThat(md).contains("at least 20,000 durable posts/s at saturation: **met** (median 23,000)");
+        assertThat(md).contains("p99 under 20.0 ms at 10,000 posts/s offered: **met** (median p99 12.0 ms)");
+        assertThat(md).contains("- PostgreSQL, saturation, repetition 2: 2 errors {internal_error=2}");
+        assertThat(md).contains("- PostgreSQL, fixed rate 10,000/s, repetition 3: 5,000 of 100,000 scheduled posts unsent");
+        assertThat(md).contains("**How to read this:**");
+    }
+
+    @Test
+    void a_slow_sqlite_misses_the_target() {
+        List<RunResult> slow = List.of(run("sqlite", null, 1, 5_000, 50_000, Map.of(), 0),
+                run("sqlite", 10_000.0, 1, 6_000, 3_000_000, Map.of(), 40_000));
+        String md = PostReport.render(new PostReport.Inputs(MACHINE, "x", Map.of(), slow, LocalDate.of(2026, 1, 2)));
+        assertThat(md).contains("saturation: **not met** (median 5,000)");
+        assertThat(md).contains("offered: **not met** (median p99 3000 ms, 40,000 posts unsent)");
+    }
+
+    @Test
+    void results_survive_a_round_trip_through_their_files(@TempDir Path dir) {
+        RunResult r = run("postgresql", 10_000.0, 2, 9_876.5, 4_321, Map.of("ratelimited", 3L), 12);
+        r.save(dir.resolve("r.json"));
+        assertThat(RunResult.load(dir.resolve("r.json"))).isEqualTo(r);
+    }
+
+    @Test
+    void the_report_command_updates_only_its_own_section(@TempDir Path dir) throws Exception {
+        Path results = Files.createDirectory(dir.resolve("results"));
+        int i = 0;
+        for (RunResult r : runs()) r.save(results.resolve("run-" + (i++) + ".json"));
+        Path out = dir.resolve("docs/benchmarks.md");
+        String[] args = {"report", "--results", results.toString(), "--out", out.toString(), "--command", "bench/run-post",
+                "--set", "shards=2", "--set", "--sqlite-sync=full"};
+        assertThat(BenchMain.commandLine().execute(args)).isZero();
+        String first = Files.readString(out);
+        assertThat(first).startsWith("# Benchmarks\n").contains(PostReport.HEADING).contains("| shards | 2 |");
+
+        Files.writeString(out, first + "\n## Fan-out\n\nother numbers\n");
+        assertThat(BenchMain.commandLine().execute(args)).isZero();
+        String second = Files.readString(out);
+        assertThat(second).contains("## Fan-out\n\nother numbers\n");
+        assertThat(second.indexOf(PostReport.HEADING)).as("the section is replaced, not repeated")
+                .isEqualTo(second.lastIndexOf(PostReport.HEADING));
+    }
+}
