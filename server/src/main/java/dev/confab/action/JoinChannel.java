@@ -15,7 +15,7 @@ public record JoinChannel(Actor actor, String channelId) implements ChannelComma
     @Override
     public void check(ChannelState s, ShardContext ctx) {
         ChannelChecks.visible(s, actor);
-        if (s.channel().kind() != ChannelKind.PUBLIC && !s.isMember(actor.userId())) {
+        if (s.channel().kind() != ChannelKind.PUBLIC) {
             throw new SlackError(Errors.METHOD_NOT_SUPPORTED_FOR_CHANNEL_TYPE);
         }
         ChannelChecks.notArchived(s);

@@ -38,6 +38,8 @@ final class Membership {
         Message m = systemMessage(s, messageTs, userId, "channel_join", text, inviter == null ? null
                 : dev.confab.wire.Json.object().put("inviter", inviter).toString());
         ctx.write(new ChannelWrite.InsertMessage(m));
+        // A new member starts with the channel read up to their own arrival, as in Slack.
+        ctx.write(new ChannelWrite.MarkRead(s.id(), userId, messageTs));
         s.remember(m);
         ctx.emit(ChannelEvents.message(m, teamId));
     }

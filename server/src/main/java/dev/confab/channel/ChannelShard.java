@@ -144,8 +144,9 @@ public final class ChannelShard implements AutoCloseable {
             return;
         }
         List<ShardContext.Emitted> events = List.copyOf(ctx.events());
-        for (Applied<?> a : applied) a.complete();
+        // Events first, then the answers: whoever is told "ok" can count on the event being out.
         events.forEach(this::publish);
+        for (Applied<?> a : applied) a.complete();
         applied.clear();
         touched.clear();
         ctx.clear();
@@ -190,8 +191,8 @@ public final class ChannelShard implements AutoCloseable {
             return;
         }
         List<ShardContext.Emitted> events = List.copyOf(ctx.events());
-        a.complete();
         events.forEach(this::publish);
+        a.complete();
     }
 
     private static SlackError toSlackError(StoreException e) {

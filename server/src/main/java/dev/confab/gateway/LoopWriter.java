@@ -24,7 +24,7 @@ final class LoopWriter implements Runnable {
     private final EventLoop loop;
     private final long maxPendingBytes;
     private final long graceNanos;
-    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final List<Channel> touched = new ArrayList<>();
 
@@ -34,19 +34,21 @@ final class LoopWriter implements Runnable {
         this.graceNanos = graceMillis * 1_000_000L;
     }
 
+    /** One frame for one connection; queued as one element so concurrent producers cannot interleave. */
+    private record Write(NettyOutbound target, EncodedFrame frame) {}
+
     void write(NettyOutbound target, EncodedFrame frame) {
-        queue.add(target);
-        queue.add(frame);
+        queue.add(new Write(target, frame));
         if (scheduled.compareAndSet(false, true)) loop.execute(this);
     }
 
     @Override
     public void run() {
         scheduled.set(false);
-        Object o;
-        while ((o = queue.poll()) != null) {
-            NettyOutbound target = (NettyOutbound) o;
-            EncodedFrame frame = (EncodedFrame) queue.poll();
+        Write w;
+        while ((w = queue.poll()) != null) {
+            NettyOutbound target = w.target();
+            EncodedFrame frame = w.frame();
             Channel ch = target.channel();
             if (!ch.isActive()) continue;
             if (tooSlow(target, ch, frame.size())) {

@@ -22,8 +22,11 @@ final class NettyOutbound implements Outbound {
     volatile long unwritableSince;
     private volatile boolean closing;
 
+    private final long graceMillis;
+
     NettyOutbound(Channel channel, GatewayConfig config) {
         this.channel = channel;
+        this.graceMillis = config.slowGraceMillis();
         this.writer = WRITERS.computeIfAbsent(channel.eventLoop(),
                 l -> new LoopWriter(l, config.maxPendingBytes(), config.slowGraceMillis()));
         channel.attr(KEY).set(this);
@@ -54,10 +57,14 @@ final class NettyOutbound implements Outbound {
         });
     }
 
-    /** A reader too slow to keep up: dropped without a goodbye (it would not be read either). */
+    /**
+     * A reader too slow to keep up: dropped at once, without a goodbye (it would not be read).
+     * The close starts at the head of the pipeline, past the WebSocket handler, which would
+     * otherwise send a close frame and wait for an answer that a stalled reader never gives.
+     */
     void closeSlow() {
         closing = true;
-        channel.close();
+        channel.pipeline().firstContext().close();
     }
 
     @Override
@@ -65,7 +72,19 @@ final class NettyOutbound implements Outbound {
         return channel.isActive() && !closing;
     }
 
+    /**
+     * Called on the event loop when the outbound buffer crosses a water mark. A connection that is
+     * still unwritable a grace period later is cut off even if nothing more is sent to it.
+     */
     void writabilityChanged() {
-        unwritableSince = channel.isWritable() ? 0 : System.nanoTime();
+        if (channel.isWritable()) {
+            unwritableSince = 0;
+            return;
+        }
+        long since = System.nanoTime();
+        unwritableSince = since;
+        channel.eventLoop().schedule(() -> {
+            if (unwritableSince == since && !channel.isWritable()) closeSlow();
+        }, graceMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 }

@@ -19,6 +19,26 @@ final class BodyLimitHandler extends HttpObjectAggregator {
         super(maxBytes, true);
     }
 
+    /**
+     * A client that announces a too-large body with {@code Expect: 100-continue} (curl does for
+     * large bodies) gets the same JSON 413 instead of Netty's empty one, and sends nothing more.
+     */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, io.netty.channel.ChannelPipeline pipeline) {
+        Object answer = super.newContinueResponse(start, maxContentLength, pipeline);
+        if (answer instanceof io.netty.handler.codec.http.FullHttpResponse r
+                && r.status().equals(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)) {
+            var res = new io.netty.handler.codec.http.DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, io.netty.buffer.Unpooled.wrappedBuffer(TOO_LARGE));
+            res.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE, HttpResponses.JSON);
+            res.headers().setInt(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, TOO_LARGE.length);
+            res.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONNECTION, "close");
+            r.release();
+            return res;
+        }
+        return answer;
+    }
+
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
         HttpResponses.write(ctx, false, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, HttpResponses.JSON, TOO_LARGE, 0);

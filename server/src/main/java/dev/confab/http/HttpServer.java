@@ -72,7 +72,9 @@ public final class HttpServer implements AutoCloseable {
                         p.addLast("ws", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                 .websocketPath(realtime.path()).checkStartsWith(true)
                                 .maxFramePayloadLength(realtime.maxFrameBytes())
-                                .handshakeTimeoutMillis(10_000).build()));
+                                .handshakeTimeoutMillis(10_000)
+                                // a peer that does not answer our close frame is cut off after this
+                                .forceCloseTimeoutMillis(5_000).build()));
                         p.addLast("rtm-upgrade", realtime.handshake());
                         p.addLast("router", router);
                     }

@@ -87,7 +87,8 @@ abstract class AccessMatrixContract {
                 new Call("conversations.history", f -> a("channel", f.channel()), OK, OK),
                 new Call("conversations.replies", f -> a("channel", f.channel(), "ts", f.ts()), OK, OK),
                 new Call("conversations.members", f -> a("channel", f.channel()), OK, OK),
-                new Call("conversations.join", f -> a("channel", f.channel()), OK, OK),
+                // Slack: joining is for public channels; members of private ones and DMs are told so.
+                new Call("conversations.join", f -> a("channel", f.channel()), UNSUPPORTED, UNSUPPORTED),
                 new Call("conversations.leave", f -> a("channel", f.channel()), OK, UNSUPPORTED),
                 new Call("conversations.invite", f -> a("channel", f.channel(), "users", f.outsider()), OK, UNSUPPORTED),
                 new Call("conversations.kick", f -> a("channel", f.channel(), "user", f.peer()), OK, UNSUPPORTED),

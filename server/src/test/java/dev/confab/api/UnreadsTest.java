@@ -145,4 +145,15 @@ class UnreadsTest {
         assertThat(unread(bob, dm)).isZero();
         assertThat(unread(carol, dm)).isEqualTo(1);
     }
+
+    @Test
+    void aNewMemberStartsWithTheChannelReadUpToTheirArrival() {
+        String channel = ok(call(alice, "conversations.create", "name", "history-" + SEQ.incrementAndGet())).path("channel").path("id").asText();
+        for (int i = 0; i < 3; i++) post(alice, channel, "before bob " + i);
+        Member carol = ws.member("carol" + SEQ.incrementAndGet());
+        ok(call(carol, "conversations.join", "channel", channel));
+        assertThat(unread(carol, channel)).isZero();
+        post(alice, channel, "after carol");
+        assertThat(unread(carol, channel)).isEqualTo(1);
+    }
 }

@@ -33,4 +33,17 @@ class HttpEndpointsTest {
         assertThat(test.status()).isEqualTo(200);
         assertThat(test.body().path("args").path("foo").asText()).isEqualTo("bar");
     }
+
+    @Test
+    void aTooLargeBodyAnnouncedWithExpectContinueGetsTheJsonError() throws Exception {
+        var client = java.net.http.HttpClient.newHttpClient();
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/chat.postMessage"))
+                .expectContinue(true)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024]))
+                .build();
+        var res = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(res.statusCode()).isEqualTo(413);
+        assertThat(res.body()).isEqualTo("{\"ok\":false,\"error\":\"request_too_large\"}");
+    }
 }

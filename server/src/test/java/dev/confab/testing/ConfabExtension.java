@@ -31,6 +31,7 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
     private dev.confab.gateway.GatewayConfig gateway = dev.confab.gateway.GatewayConfig.DEFAULT;
     private dev.confab.channel.ShardConfig shard = dev.confab.channel.ShardConfig.DEFAULT;
     private int shards = 2;
+    private boolean recordEvents = true;
     private Path dir;
     private Confab confab;
     private ApiClient client;
@@ -55,6 +56,12 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /** Does not keep every published event (tests that measure the server's memory). */
+    public ConfabExtension withoutEventLog() {
+        this.recordEvents = false;
+        return this;
+    }
+
     public ConfabExtension withGateway(dev.confab.gateway.GatewayConfig g) {
         this.gateway = g;
         return this;
@@ -72,7 +79,7 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
         ServerConfig config = ServerConfig.defaults(dir).withStore(store).withPort(0).withRateLimitFactor(rateLimitFactor)
                 .withGateway(gateway).withShard(shard).withShards(shards);
         confab = Confab.start(config);
-        confab.events().subscribe(events::add);
+        if (recordEvents) confab.events().subscribe(events::add);
         client = new ApiClient(url());
     }
 
