@@ -1,5 +1,6 @@
 package dev.confab.bench;
 
+import io.netty.util.ResourceLeakDetector;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -62,6 +63,9 @@ final class PostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Netty's leak detector records a stack trace for a sample of buffers; in a generator
+        // that shares the server's cores that is measurable CPU for no benefit.
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         Fixture fx = Fixture.load(fixture);
         PostLoad.Settings s = new PostLoad.Settings(engine, repetition, posters != null ? posters : fx.tokens().size(),
                 rate, seconds(warmup), seconds(duration), ioThreads, paceTickMicros * 1000, serverPid, dbPid, Duration.ofSeconds(10));

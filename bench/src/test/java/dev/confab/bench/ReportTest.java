@@ -72,6 +72,7 @@ class ReportTest {
         String sqlite = md.substring(md.indexOf("### SQLite · saturation"), md.indexOf("### SQLite · fixed rate"));
         assertThat(sqlite).doesNotContain("CPU PostgreSQL").doesNotContain("unsent");
         assertThat(md).contains("| CPU PostgreSQL | 0.30 |");
+        assertThat(md).contains("| server CPU per post (µs) | 48 | 46 – 50 |"); // 1.1 cores at 22,000–24,000 posts/s
         assertThat(md).contains("| unsent (behind schedule) | 0 | 0 – 5,000 |");
         assertThat(md).contains("| timer lateness p99 (ms) | 0.150 |");
     }
@@ -92,7 +93,7 @@ class ReportTest {
                 run("sqlite", 10_000.0, 1, 6_000, 3_000_000, Map.of(), 40_000));
         String md = PostReport.render(new PostReport.Inputs(MACHINE, "x", Map.of(), slow, LocalDate.of(2026, 1, 2)));
         assertThat(md).contains("saturation: **not met** (median 5,000)");
-        assertThat(md).contains("offered: **not met** (median p99 3000 ms, 40,000 posts unsent)");
+        assertThat(md).contains("offered: **not met** (median p99 3000 ms; median 40,000 of 100,000 scheduled posts per run never sent");
     }
 
     @Test
