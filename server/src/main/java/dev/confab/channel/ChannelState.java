@@ -7,9 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What a shard keeps in memory for one channel it owns: the channel row, its members, the last
@@ -22,8 +20,7 @@ public final class ChannelState {
     private Channel channel;
     private final Set<String> members;
     private Ts lastTs;
-    private final NavigableMap<Ts, Message> hot = new TreeMap<>();
-    private final int hotLimit;
+    private final HotHistory hot;
     private final LinkedHashMap<String, Ts> clientMsgIds;
     /** Recent published channel events for resume, and the ts after which it is complete. */
     private final java.util.ArrayDeque<dev.confab.event.Event> recentEvents = new java.util.ArrayDeque<>();
@@ -37,7 +34,7 @@ public final class ChannelState {
         this.lastTs = lastTs;
         this.eventsCompleteAfter = lastTs;
         this.eventLimit = Math.max(hotLimit, 1);
-        this.hotLimit = hotLimit;
+        this.hot = new HotHistory(hotLimit);
         this.clientMsgIds = new LinkedHashMap<>(64, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Ts> eldest) {
@@ -91,8 +88,7 @@ public final class ChannelState {
 
     /** Adds or replaces a message in the hot history (and the client_msg_id window). */
     public void remember(Message m) {
-        hot.put(m.ts(), m);
-        while (hot.size() > hotLimit) hot.pollFirstEntry();
+        hot.put(m);
         if (m.clientMsgId() != null && m.userId() != null) clientMsgIds.put(clientKey(m.userId(), m.clientMsgId()), m.ts());
     }
 
@@ -107,12 +103,12 @@ public final class ChannelState {
 
     /** The oldest ts hot history still covers completely, or null when it is empty. */
     public Ts hotFloor() {
-        return hot.isEmpty() ? null : hot.firstKey();
+        return hot.floor();
     }
 
     /** Hot messages with ts greater than {@code after}, oldest first. */
     public List<Message> hotAfter(Ts after) {
-        return List.copyOf(hot.tailMap(after, false).values());
+        return hot.after(after);
     }
 
     public Ts recentClientMsg(String userId, String clientMsgId) {

@@ -1,22 +1,53 @@
 package dev.confab.event;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.confab.model.Ts;
 import java.util.Objects;
 
 /**
  * A real-time event, already in Slack's wire shape ({@code payload} carries {@code type} and
  * {@code event_ts}). Published only after the change it describes is committed.
  *
- * @param teamId   the workspace it belongs to
- * @param audience who may receive it
- * @param durable  whether it was recorded in the outbox for the asynchronous workers
+ * <p>A class rather than a record only so that {@code event_ts} is parsed once, here: every
+ * event's ts is read again by the shard's replay window and the gateway.
  */
-public record Event(String teamId, Audience audience, ObjectNode payload, boolean durable) {
-    public Event {
-        Objects.requireNonNull(teamId, "teamId");
-        Objects.requireNonNull(audience, "audience");
-        Objects.requireNonNull(payload, "payload");
+public final class Event {
+    private final String teamId;
+    private final Audience audience;
+    private final ObjectNode payload;
+    private final boolean durable;
+    private final Ts eventTs;
+
+    /**
+     * @param teamId   the workspace it belongs to
+     * @param audience who may receive it
+     * @param durable  whether it is recorded in the outbox for the asynchronous workers and for
+     *                 resuming clients
+     */
+    public Event(String teamId, Audience audience, ObjectNode payload, boolean durable) {
+        this.teamId = Objects.requireNonNull(teamId, "teamId");
+        this.audience = Objects.requireNonNull(audience, "audience");
+        this.payload = Objects.requireNonNull(payload, "payload");
+        this.durable = durable;
         if (!payload.hasNonNull("type")) throw new IllegalArgumentException("event payload without type: " + payload);
+        var ts = payload.get("event_ts");
+        this.eventTs = ts == null ? null : Ts.tryParse(ts.asText());
+    }
+
+    public String teamId() {
+        return teamId;
+    }
+
+    public Audience audience() {
+        return audience;
+    }
+
+    public ObjectNode payload() {
+        return payload;
+    }
+
+    public boolean durable() {
+        return durable;
     }
 
     public String type() {
@@ -24,14 +55,18 @@ public record Event(String teamId, Audience audience, ObjectNode payload, boolea
     }
 
     /** The event's {@code event_ts}, or null when it has none. */
-    public dev.confab.model.Ts eventTs() {
-        var ts = payload.get("event_ts");
-        return ts == null ? null : dev.confab.model.Ts.tryParse(ts.asText());
+    public Ts eventTs() {
+        return eventTs;
     }
 
     /** The channel the event belongs to when its audience is a channel, else null. */
     public String channelId() {
         return audience instanceof Audience.Channel c ? c.channelId() : null;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + teamId + ", " + audience + ", " + payload + "]";
     }
 
     /** Who receives an event. */
