@@ -1,16 +1,21 @@
 package dev.confab.bench;
 
 import io.netty.util.ResourceLeakDetector;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code post}: one run of the durable-post scenario against a running server and a fixture
- * made by {@code setup}. Prints one summary line; with {@code --out}, saves the full result.
- * Exit status 0 even when the run had errors: the result says so, and the report flags it.
+ * {@code post}: the durable-post scenarios against a running server and a fixture made by
+ * {@code setup}: every repetition runs each of {@code --rates} in turn (0 = saturation),
+ * optionally after an unmeasured priming period. One generator JVM runs them all, so its JIT
+ * is warm for every measured run, not only the last ones. Prints one summary line per run;
+ * with {@code --out-dir}, saves each full result. Exit status 0 even when runs had errors:
+ * the results say so, and the report flags them.
  */
 @Command(name = "post", mixinStandardHelpOptions = true,
         description = "Post chat.postMessage from N keep-alive connections (one post in flight each), round-robin over the fixture's channels.")
@@ -18,14 +23,21 @@ final class PostCommand implements Callable<Integer> {
     @Option(names = "--fixture", required = true, description = "Fixture file written by 'setup'.")
     Path fixture;
 
-    @Option(names = "--rate", defaultValue = "0",
-            description = "Total offered posts per second, paced by schedule; 0 = saturation (post as fast as acks return). Default: ${DEFAULT-VALUE}.")
-    double rate;
+    @Option(names = "--rates", split = ",", defaultValue = "0", paramLabel = "RATE",
+            description = "Total offered posts per second of each scenario, paced by schedule; 0 = saturation (post as fast as acks return). Default: ${DEFAULT-VALUE}.")
+    List<Double> rates;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Seconds of posting before measuring. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--repetitions", defaultValue = "1", description = "Times to run the scenarios. Default: ${DEFAULT-VALUE}.")
+    int repetitions;
+
+    @Option(names = "--prime", defaultValue = "0", paramLabel = "SECONDS",
+            description = "Unmeasured saturation posting before the first run: warms the server's JIT, caches and database. Default: ${DEFAULT-VALUE}.")
+    double prime;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Seconds of posting before measuring, per run. Default: ${DEFAULT-VALUE}.")
     double warmup;
 
-    @Option(names = "--duration", defaultValue = "10", description = "Seconds measured. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--duration", defaultValue = "10", description = "Seconds measured, per run. Default: ${DEFAULT-VALUE}.")
     double duration;
 
     @Option(names = "--posters", description = "Concurrent posters (connections). Default: every user in the fixture.")
@@ -44,17 +56,14 @@ final class PostCommand implements Callable<Integer> {
     @Option(names = "--db-pid", defaultValue = "0", description = "PostgreSQL's postmaster pid, to report the database's CPU use.")
     long dbPid;
 
-    @Option(names = "--engine", defaultValue = "unknown", description = "Label for the result: sqlite or postgresql.")
+    @Option(names = "--engine", defaultValue = "unknown", description = "Label for the results: sqlite or postgresql.")
     String engine;
 
-    @Option(names = "--repetition", defaultValue = "1", description = "Label for the result.")
-    int repetition;
-
-    @Option(names = "--out", description = "Write the result (JSON) here.")
-    Path out;
+    @Option(names = "--out-dir", description = "Write each result (JSON) here, as ENGINE-SCENARIO-REPETITION.json.")
+    Path outDir;
 
     @Option(names = "--quiet-below", defaultValue = "0.3", paramLabel = "CORES",
-            description = "Before starting, wait until the whole machine uses less than this many cores (a one-second sample), up to --quiet-timeout. Default: ${DEFAULT-VALUE}.")
+            description = "Before each run, wait until the whole machine uses less than this many cores (a one-second sample), up to --quiet-timeout. Default: ${DEFAULT-VALUE}.")
     double quietBelow;
 
     @Option(names = "--quiet-timeout", defaultValue = "120", paramLabel = "SECONDS",
@@ -67,16 +76,37 @@ final class PostCommand implements Callable<Integer> {
         // that shares the server's cores that is measurable CPU for no benefit.
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         Fixture fx = Fixture.load(fixture);
-        PostLoad.Settings s = new PostLoad.Settings(engine, repetition, posters != null ? posters : fx.tokens().size(),
-                rate, seconds(warmup), seconds(duration), ioThreads, paceTickMicros * 1000, serverPid, dbPid, Duration.ofSeconds(10));
-        if (quietTimeout > 0) {
-            double busy = QuietWait.await(quietBelow, seconds(quietTimeout));
-            if (busy > quietBelow) System.err.printf("post: machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
+        int n = posters != null ? posters : fx.tokens().size();
+        if (prime > 0) {
+            RunResult p = PostLoad.run(fx, settings(n, 0, 0, 0, prime));
+            System.out.printf("prime: %s posts/s for %.0f s (not counted)%n", Fmt.count(p.throughput()), prime);
         }
-        RunResult r = PostLoad.run(fx, s);
-        if (out != null) r.save(out);
-        System.out.println(r.summary());
+        if (outDir != null) Files.createDirectories(outDir);
+        for (int rep = 1; rep <= repetitions; rep++) {
+            for (double rate : rates) {
+                awaitQuiet();
+                RunResult r = PostLoad.run(fx, settings(n, rep, rate, warmup, duration));
+                if (outDir != null) r.save(outDir.resolve(fileName(engine, rate, rep)));
+                System.out.println(r.summary());
+            }
+        }
         return 0;
+    }
+
+    static String fileName(String engine, double rate, int repetition) {
+        String scenario = rate == 0 ? RunResult.SATURATION : "fixed-" + Math.round(rate);
+        return engine + "-" + scenario + "-" + repetition + ".json";
+    }
+
+    private PostLoad.Settings settings(int n, int rep, double rate, double warm, double measured) {
+        return new PostLoad.Settings(engine, rep, n, rate, seconds(warm), seconds(measured), ioThreads,
+                paceTickMicros * 1000, serverPid, dbPid, Duration.ofSeconds(10));
+    }
+
+    private void awaitQuiet() throws InterruptedException {
+        if (quietTimeout <= 0) return;
+        double busy = QuietWait.await(quietBelow, seconds(quietTimeout));
+        if (busy > quietBelow) System.err.printf("post: machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
     }
 
     private static Duration seconds(double s) {
