@@ -1,0 +1,171 @@
+package dev.confab.bench;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseDecoder;
+import io.netty.util.ResourceLeakDetector;
+import io.netty.util.concurrent.EventExecutor;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code fanout}: end-to-end RTM delivery. Sets up (or reuses) a workspace of {@code --users}
+ * users in {@code --channels} channels ({@link RtmLayout}), connects every user over RTM and
+ * waits for every hello, then per run posts {@code chat.postMessage} at a fixed total rate from
+ * one sender per channel, each post stamped with its intended send time; every receiving
+ * connection records post-to-receipt latency and counts deliveries.
+ */
+@Command(name = "fanout", mixinStandardHelpOptions = true,
+        description = "RTM fan-out: delivery latency and deliveries/s for N connected users in M channels.")
+final class FanoutCommand implements Callable<Integer> {
+    @Option(names = "--url", required = true, description = "Server base URL.") String url;
+    @Option(names = "--fixture", required = true, description = "Workspace fixture (JSON); created when missing.") Path fixture;
+    @Option(names = "--users", defaultValue = "1000", description = "Connected users. Default: ${DEFAULT-VALUE}.") int users;
+    @Option(names = "--channels", defaultValue = "100", description = "Channels (one sender each). Default: ${DEFAULT-VALUE}.") int channels;
+    @Option(names = "--channels-per-user", defaultValue = "5", description = "Default: ${DEFAULT-VALUE}.") int perUser;
+    @Option(names = "--rates", split = ",", defaultValue = "500,2000,5000", description = "Total posts/s per scenario. Default: ${DEFAULT-VALUE}.") List<Double> rates;
+    @Option(names = "--repetitions", defaultValue = "1") int repetitions;
+    @Option(names = "--prime", defaultValue = "5", description = "Unmeasured seconds at the first rate before the first run.") double prime;
+    @Option(names = "--warmup", defaultValue = "3") double warmup;
+    @Option(names = "--duration", defaultValue = "10") double duration;
+    @Option(names = "--grace", defaultValue = "3", description = "Seconds to wait for late deliveries after the window.") double grace;
+    @Option(names = "--io-threads", defaultValue = "2", description = "Generator event-loop threads. Default: ${DEFAULT-VALUE}.") int ioThreads;
+    @Option(names = "--pace-tick-us", defaultValue = "200") long paceTickMicros;
+    @Option(names = "--server-pid", defaultValue = "0") long serverPid;
+    @Option(names = "--setup-parallel", defaultValue = "4") int setupParallel;
+    @Option(names = "--out-dir", description = "Write fanout-RATE-REP.json results here.") Path outDir;
+
+    @Override
+    public Integer call() throws Exception {
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        RtmLayout layout = new RtmLayout(users, channels, perUser);
+        Fixture fx = RtmSetup.ensure(url, fixture, layout, setupParallel);
+        int members = layout.membersOf(0).size();
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        FanoutSink.Holder holder = new FanoutSink.Holder();
+        try {
+            RtmConnections rtm = new RtmConnections(new WebApi(url), group, RtmConnections.loopbackSources(1), holder);
+            RtmConnections.Outcome o = rtm.open(fx.tokens(), IntStream.range(0, users).boxed().toList(), 16, 10);
+            System.out.printf("fanout: %d connections said hello in %.1f s; failures %s%n", o.open().size(), o.seconds(), o.failures());
+            if (o.failed() > 0) return 1;
+
+            URI u = URI.create(url);
+            String host = u.getHost() + ":" + u.getPort();
+            List<FanoutPoster> senders = new ArrayList<>();
+            for (int c = 0; c < channels; c++) {
+                FanoutPoster p = new FanoutPoster(host, fx.tokens().get(c), fx.channels().get(c));
+                new Bootstrap().group(group).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+                        .handler(new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel ch) {
+                                ch.pipeline().addLast(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 20), p);
+                            }
+                        }).connect(u.getHost(), u.getPort()).sync();
+                senders.add(p);
+            }
+            if (outDir != null) Files.createDirectories(outDir);
+            int run = 0;
+            if (prime > 0) {
+                FanoutResult r = run(++run, 0, rates.get(0), prime, 0.5, o.open().size(), members, senders, holder);
+                System.out.printf("prime: %.0f deliveries/s for %.0f s (not counted)%n", r.deliveriesPerSecond(), prime);
+            }
+            for (int rep = 1; rep <= repetitions; rep++) {
+                for (double rate : rates) {
+                    FanoutResult r = run(++run, rep, rate, warmup, duration, o.open().size(), members, senders, holder);
+                    if (outDir != null) r.save(outDir.resolve("fanout-%d-%d.json".formatted(Math.round(rate), rep)));
+                    System.out.printf("fanout rep %d rate %.0f/s: %s deliveries/s, p50 %s p99 %s p99.9 %s max %s ms, expected %d received %d, errors %d, cpu server %.2f gen %.2f%n",
+                            rep, rate, Fmt.count(r.deliveriesPerSecond()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
+                            Fmt.ms(r.latency().p999()), Fmt.ms(r.latency().max()), r.expected(), r.received(), r.errors(),
+                            r.cpu().server(), r.cpu().generator());
+                }
+            }
+            return 0;
+        } finally {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private FanoutResult run(int runId, int rep, double rate, double warm, double measured, int connections, int members,
+                             List<FanoutPoster> senders, FanoutSink.Holder holder) throws Exception {
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        long from = start + (long) (warm * 1e9);
+        long end = from + (long) (measured * 1e9);
+        FanoutSink sink = new FanoutSink(runId, from, end);
+        for (FanoutPoster p : senders) p.ctx().executor().submit(() -> p.reset(runId, from, end)).sync();
+        holder.current = sink;
+        RateSchedule schedule = new RateSchedule(start, senders.size(), rate);
+        Thread pacer = Thread.ofPlatform().name("fanout-pacer").daemon().start(() -> pace(schedule, senders, end));
+        long self = ProcessHandle.current().pid();
+        sleepUntil(from);
+        CpuSplit.Sample a = CpuSplit.sample(serverPid, self, 0);
+        sleepUntil(end);
+        CpuSplit.Sample b = CpuSplit.sample(serverPid, self, 0);
+        CpuSplit cpu = CpuSplit.between(a, b, false, Runtime.getRuntime().availableProcessors());
+        pacer.join();
+        sleepUntil(end + (long) (grace * 1e9));
+        holder.current = null;
+
+        long ok = 0, sent = 0, unanswered = 0;
+        Map<String, Long> errors = new HashMap<>();
+        List<LatencyStats> acks = new ArrayList<>();
+        for (FanoutPoster p : senders) {
+            // Read each sender's counters on its own event loop.
+            long[] v = p.ctx().executor().submit(() -> new long[] {p.okInWindow, p.sentInWindow, p.outstanding()}).get();
+            ok += v[0];
+            sent += v[1];
+            unanswered += v[2];
+            p.ctx().executor().submit(() -> p.errors.forEach((k, n) -> { synchronized (errors) { errors.merge(k, n, Long::sum); } })).get();
+            acks.add(p.ctx().executor().submit(() -> p.ack).get());
+        }
+        long scheduled = 0;
+        for (int p = 0; p < senders.size(); p++) scheduled += schedule.countBefore(p, end) - schedule.countBefore(p, from);
+        LatencyStats lat = sink.latency();
+        DeliveryTally t = new DeliveryTally(ok, members, sink.received());
+        return new FanoutResult(rep, rate, measured, connections, senders.size(), members, scheduled, sent, ok, errors, unanswered,
+                t.expected(), t.received(), t.missing(), t.extra(), t.received() / measured, lat.percentiles(),
+                LatencyStats.merge(acks).percentiles(), cpu, sink.disconnects.sum(), lat.encode());
+    }
+
+    /** Hands each post to its sender's event loop when it comes due; one task per loop per tick. */
+    private void pace(RateSchedule schedule, List<FanoutPoster> senders, long end) {
+        long tick = paceTickMicros * 1000;
+        long i = 0;
+        while (System.nanoTime() < end) {
+            long now = System.nanoTime();
+            Map<EventExecutor, List<Runnable>> due = new LinkedHashMap<>();
+            for (long at; (at = schedule.atIndex(i)) <= now && at < end; i++) {
+                FanoutPoster p = senders.get(schedule.poster(i));
+                long seq = i, when = at;
+                due.computeIfAbsent(p.ctx().executor(), k -> new ArrayList<>()).add(() -> p.due(when, seq));
+            }
+            due.forEach((loop, list) -> loop.execute(() -> list.forEach(Runnable::run)));
+            long until = now + tick;
+            long left;
+            while ((left = until - System.nanoTime()) > 0) LockSupport.parkNanos(left);
+        }
+    }
+
+    private static void sleepUntil(long t) throws InterruptedException {
+        long left;
+        while ((left = t - System.nanoTime()) > 0) TimeUnit.NANOSECONDS.sleep(left);
+    }
+}
