@@ -42,7 +42,7 @@ final class FanoutCommand implements Callable<Integer> {
     @Option(names = "--users", defaultValue = "1000", description = "Connected users. Default: ${DEFAULT-VALUE}.") int users;
     @Option(names = "--channels", defaultValue = "100", description = "Channels (one sender each). Default: ${DEFAULT-VALUE}.") int channels;
     @Option(names = "--channels-per-user", defaultValue = "5", description = "Default: ${DEFAULT-VALUE}.") int perUser;
-    @Option(names = "--rates", split = ",", defaultValue = "500,2000,5000", description = "Total posts/s per scenario. Default: ${DEFAULT-VALUE}.") List<Double> rates;
+    @Option(names = "--rates", split = ",", defaultValue = "500,1000,5000", description = "Total posts/s per scenario. Default: ${DEFAULT-VALUE}.") List<Double> rates;
     @Option(names = "--repetitions", defaultValue = "1") int repetitions;
     @Option(names = "--prime", defaultValue = "5", description = "Unmeasured seconds at the first rate before the first run.") double prime;
     @Option(names = "--warmup", defaultValue = "3") double warmup;
@@ -67,6 +67,9 @@ final class FanoutCommand implements Callable<Integer> {
             RtmConnections.Outcome o = rtm.open(fx.tokens(), IntStream.range(0, users).boxed().toList(), 16, 10);
             System.out.printf("fanout: %d connections said hello in %.1f s; failures %s%n", o.open().size(), o.seconds(), o.failures());
             if (o.failed() > 0) return 1;
+            this.rtm = rtm;
+            this.conns = new ArrayList<>(o.open());
+            this.fx = fx;
 
             URI u = URI.create(url);
             String host = u.getHost() + ":" + u.getPort();
@@ -92,9 +95,9 @@ final class FanoutCommand implements Callable<Integer> {
                 for (double rate : rates) {
                     FanoutResult r = run(++run, rep, rate, warmup, duration, o.open().size(), members, senders, holder);
                     if (outDir != null) r.save(outDir.resolve("fanout-%d-%d.json".formatted(Math.round(rate), rep)));
-                    System.out.printf("fanout rep %d rate %.0f/s: %s deliveries/s, p50 %s p99 %s p99.9 %s max %s ms, expected %d received %d, errors %d, cpu server %.2f gen %.2f%n",
+                    System.out.printf("fanout rep %d rate %.0f/s: %s deliveries/s, p50 %s p99 %s p99.9 %s max %s ms, expected %d received %d, errors %d, dropped connections %d, cpu server %.2f gen %.2f%n",
                             rep, rate, Fmt.count(r.deliveriesPerSecond()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
-                            Fmt.ms(r.latency().p999()), Fmt.ms(r.latency().max()), r.expected(), r.received(), r.errors(),
+                            Fmt.ms(r.latency().p999()), Fmt.ms(r.latency().max()), r.expected(), r.received(), r.errors(), r.disconnects(),
                             r.cpu().server(), r.cpu().generator());
                 }
             }
@@ -104,8 +107,34 @@ final class FanoutCommand implements Callable<Integer> {
         }
     }
 
+    private RtmConnections rtm;
+    private List<RtmConnections.Conn> conns;
+    private Fixture fx;
+
+    /**
+     * Before a run: wait (up to 60 s) for the answers to posts still in flight from an overloaded
+     * previous run, and reopen any RTM connection the server dropped (slow-reader cut-offs), so
+     * every run starts with all users connected and no backlog.
+     */
+    private int prepare(List<FanoutPoster> senders) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (FanoutPoster p : senders) {
+            while (p.ctx().executor().submit(p::inFlight).get() && System.nanoTime() < deadline) Thread.sleep(50);
+        }
+        int reopened = 0;
+        for (int i = 0; i < conns.size(); i++) {
+            RtmConnections.Conn c = conns.get(i);
+            if (c.channel().isActive()) continue;
+            conns.set(i, rtm.connect(fx.tokens().get(c.user()), c.user(), "127.0.0.2"));
+            reopened++;
+        }
+        if (reopened > 0) System.out.printf("fanout: reopened %d RTM connections the server had closed%n", reopened);
+        return reopened;
+    }
+
     private FanoutResult run(int runId, int rep, double rate, double warm, double measured, int connections, int members,
                              List<FanoutPoster> senders, FanoutSink.Holder holder) throws Exception {
+        int reopened = prepare(senders);
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         long from = start + (long) (warm * 1e9);
         long end = from + (long) (measured * 1e9);
@@ -124,6 +153,8 @@ final class FanoutCommand implements Callable<Integer> {
         sleepUntil(end + (long) (grace * 1e9));
         holder.current = null;
 
+        long dropped = 0;
+        for (FanoutPoster p : senders) dropped += p.ctx().executor().submit(p::dropQueued).get();
         long ok = 0, sent = 0, unanswered = 0;
         Map<String, Long> errors = new HashMap<>();
         List<LatencyStats> acks = new ArrayList<>();
@@ -132,7 +163,7 @@ final class FanoutCommand implements Callable<Integer> {
             long[] v = p.ctx().executor().submit(() -> new long[] {p.okInWindow, p.sentInWindow, p.outstanding()}).get();
             ok += v[0];
             sent += v[1];
-            unanswered += v[2];
+            unanswered += v[2]; // in flight at the end of the grace period
             p.ctx().executor().submit(() -> p.errors.forEach((k, n) -> { synchronized (errors) { errors.merge(k, n, Long::sum); } })).get();
             acks.add(p.ctx().executor().submit(() -> p.ack).get());
         }
@@ -140,9 +171,10 @@ final class FanoutCommand implements Callable<Integer> {
         for (int p = 0; p < senders.size(); p++) scheduled += schedule.countBefore(p, end) - schedule.countBefore(p, from);
         LatencyStats lat = sink.latency();
         DeliveryTally t = new DeliveryTally(ok, members, sink.received());
+        if (dropped > 0) errors.merge("queued_never_sent", dropped, Long::sum);
         return new FanoutResult(rep, rate, measured, connections, senders.size(), members, scheduled, sent, ok, errors, unanswered,
                 t.expected(), t.received(), t.missing(), t.extra(), t.received() / measured, lat.percentiles(),
-                LatencyStats.merge(acks).percentiles(), cpu, sink.disconnects.sum(), lat.encode());
+                LatencyStats.merge(acks).percentiles(), cpu, sink.disconnects.sum(), reopened, lat.encode());
     }
 
     /** Hands each post to its sender's event loop when it comes due; one task per loop per tick. */

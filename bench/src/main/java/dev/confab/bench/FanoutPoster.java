@@ -109,6 +109,17 @@ final class FanoutPoster extends SimpleChannelInboundHandler<FullHttpResponse> {
         return due.size() + (inFlight ? 1 : 0);
     }
 
+    /** On the event loop, when a run is over: queued posts are dropped (never sent); returns how many. */
+    int dropQueued() {
+        int n = due.size();
+        due.clear();
+        return n;
+    }
+
+    boolean inFlight() {
+        return inFlight;
+    }
+
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         error("connection_closed");

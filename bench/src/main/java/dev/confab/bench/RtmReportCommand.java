@@ -67,15 +67,18 @@ final class RtmReportCommand implements Callable<Integer> {
         if (!byRate.isEmpty()) {
             s.append("### Fan-out: delivery latency and rate\n\n");
             s.append("Medians over ").append(fan.size() / byRate.size()).append(" repetition(s); latency in ms; “missing” = expected − received"
-                    + " deliveries (expected = posts acknowledged ok in the window × members).\n\n");
-            s.append("| posts/s offered | deliveries/s | p50 | p99 | p99.9 | max | expected | received | missing | post errors | CPU server | CPU generator | CPU other |\n");
-            s.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                    + " deliveries (expected = posts acknowledged ok in the window × members); “post errors” = failed posts, posts"
+                    + " still unanswered 3 s after the window, and posts still queued behind them (never sent); “connections dropped” ="
+                    + " RTM connections the server closed during the run (they are reopened before the next run).\n\n");
+            s.append("| posts/s offered | deliveries/s | p50 | p99 | p99.9 | max | expected | received | missing | post errors | connections dropped | CPU server | CPU generator | CPU other |\n");
+            s.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             byRate.forEach((rate, rs) -> s.append("| ").append(Fmt.count(rate)).append(" | ")
                     .append(Fmt.count(med(rs, FanoutResult::deliveriesPerSecond))).append(" | ")
                     .append(Fmt.ms(med(rs, r -> r.latency().p50()))).append(" | ").append(Fmt.ms(med(rs, r -> r.latency().p99()))).append(" | ")
                     .append(Fmt.ms(med(rs, r -> r.latency().p999()))).append(" | ").append(Fmt.ms(med(rs, r -> r.latency().max()))).append(" | ")
                     .append(Fmt.count(med(rs, FanoutResult::expected))).append(" | ").append(Fmt.count(med(rs, FanoutResult::received))).append(" | ")
                     .append(Fmt.count(med(rs, FanoutResult::missing))).append(" | ").append(Fmt.count(med(rs, FanoutResult::errors))).append(" | ")
+                    .append(Fmt.count(med(rs, FanoutResult::disconnects))).append(" | ")
                     .append(Fmt.cores(med(rs, r -> r.cpu().server()))).append(" | ").append(Fmt.cores(med(rs, r -> r.cpu().generator()))).append(" | ")
                     .append(Fmt.cores(med(rs, r -> r.cpu().other()))).append(" |\n"));
             s.append("\nRanges (min – max over repetitions):\n\n| posts/s offered | deliveries/s | p99 (ms) | max (ms) | missing | post ack p99 (ms) | server CPU µs per delivery |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
