@@ -52,6 +52,12 @@ final class FanoutCommand implements Callable<Integer> {
     @Option(names = "--pace-tick-us", defaultValue = "200") long paceTickMicros;
     @Option(names = "--server-pid", defaultValue = "0") long serverPid;
     @Option(names = "--setup-parallel", defaultValue = "4") int setupParallel;
+    @Option(names = "--quiet-below", defaultValue = "0.3", paramLabel = "CORES",
+            description = "Before each run, wait until the machine uses fewer cores than this (one-second sample). Default: ${DEFAULT-VALUE}.")
+    double quietBelow;
+    @Option(names = "--quiet-timeout", defaultValue = "120", paramLabel = "SECONDS",
+            description = "Longest wait for a quiet machine; 0 starts at once. Default: ${DEFAULT-VALUE}.")
+    double quietTimeout;
     @Option(names = "--out-dir", description = "Write fanout-RATE-REP.json results here.") Path outDir;
 
     @Override
@@ -135,6 +141,10 @@ final class FanoutCommand implements Callable<Integer> {
     private FanoutResult run(int runId, int rep, double rate, double warm, double measured, int connections, int members,
                              List<FanoutPoster> senders, FanoutSink.Holder holder) throws Exception {
         int reopened = prepare(senders);
+        if (quietTimeout > 0) {
+            double busy = QuietWait.await(quietBelow, java.time.Duration.ofMillis((long) (quietTimeout * 1000)));
+            if (busy > quietBelow) System.err.printf("machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
+        }
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         long from = start + (long) (warm * 1e9);
         long end = from + (long) (measured * 1e9);
