@@ -46,6 +46,12 @@ public record GatewayConfig(int maxFrameBytes, int writeLowWater, int writeHighW
                 typingIntervalMillis, replayLimit);
     }
 
+    public GatewayConfig withPingInterval(int seconds) {
+        return new GatewayConfig(maxFrameBytes, writeLowWater, writeHighWater, maxPendingBytes, slowGraceMillis,
+                seconds, maxLifetimeSeconds, maxPerUser, maxPerAddress, ticketTtlSeconds, idleAwaySeconds,
+                typingIntervalMillis, replayLimit);
+    }
+
     public GatewayConfig withReplayLimit(int limit) {
         return new GatewayConfig(maxFrameBytes, writeLowWater, writeHighWater, maxPendingBytes, slowGraceMillis,
                 pingIntervalSeconds, maxLifetimeSeconds, maxPerUser, maxPerAddress, ticketTtlSeconds, idleAwaySeconds,

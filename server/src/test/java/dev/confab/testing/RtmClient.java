@@ -91,7 +91,7 @@ public final class RtmClient implements AutoCloseable {
     }
 
     public JsonNode awaitType(String type) {
-        return await(f -> type.equals(f.path("type").asText()), 5_000);
+        return await(f -> type.equals(f.path("type").asText()), 15_000);
     }
 
     /** Every frame received so far (and within {@code waitMillis}), in order, consuming them. */
