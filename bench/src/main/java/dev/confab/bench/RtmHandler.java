@@ -28,7 +28,10 @@ final class RtmHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (!(frame instanceof TextWebSocketFrame)) return;
         ByteBuf content = frame.content();
         if (!hello.isDone()) {
-            if (contains(content, HELLO)) hello.complete(null);
+            if (contains(content, HELLO)) {
+                hello.complete(null);
+                schedulePing(ctx);
+            }
             else hello.completeExceptionally(new IllegalStateException("first frame not hello: " + content.toString(StandardCharsets.UTF_8)));
             return;
         }
@@ -51,6 +54,24 @@ final class RtmHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
         hello.completeExceptionally(cause);
         ctx.close();
     }
+
+    /**
+     * Like Slack's SDK clients, send {@code {"type":"ping"}} every {@link #PING_SECONDS}: the gateway
+     * closes a connection it has heard nothing from for 60 s, even one busy receiving events.
+     */
+    private void schedulePing(ChannelHandlerContext ctx) {
+        long jitter = java.util.concurrent.ThreadLocalRandom.current().nextLong(PING_SECONDS * 1000);
+        ctx.executor().schedule(() -> ping(ctx), PING_SECONDS * 1000 + jitter, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private void ping(ChannelHandlerContext ctx) {
+        if (!ctx.channel().isActive()) return;
+        ctx.writeAndFlush(new TextWebSocketFrame("{\"id\":" + (++pings) + ",\"type\":\"ping\"}"));
+        ctx.executor().schedule(() -> ping(ctx), PING_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    static final long PING_SECONDS = 20;
+    private long pings;
 
     static boolean contains(ByteBuf buf, byte[] needle) {
         int to = buf.writerIndex() - needle.length;
