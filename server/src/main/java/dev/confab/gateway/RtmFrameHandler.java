@@ -35,12 +35,11 @@ final class RtmFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> 
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof IdleStateEvent idle) {
-            if (idle.state() == IdleState.READER_IDLE) {
-                ctx.close(); // no pong, no frame for two ping intervals: the peer is gone
-            } else if (idle.state() == IdleState.ALL_IDLE) {
-                ctx.writeAndFlush(new PingWebSocketFrame());
-            }
+        if (evt instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+            // Nothing heard from the peer for one interval: ping it (however busy we are sending
+            // to it). Still nothing, not even the pong, one interval later: it is gone.
+            if (idle.isFirst()) ctx.writeAndFlush(new PingWebSocketFrame());
+            else ctx.close();
             return;
         }
         super.userEventTriggered(ctx, evt);

@@ -77,7 +77,7 @@ public final class RtmHandshakeHandler extends ChannelInboundHandlerAdapter {
         GatewayConfig cfg = gateway.config();
         p.addBefore(ctx.name(), "rtm-aggregate", new FrameSizeLimit(cfg.maxFrameBytes()));
         // Before the WebSocket handler, which swallows pongs: a pong must count as a sign of life.
-        p.addBefore("ws", "rtm-idle", new IdleStateHandler(2L * cfg.pingIntervalSeconds(), 0, cfg.pingIntervalSeconds(), TimeUnit.SECONDS));
+        p.addBefore("ws", "rtm-idle", new IdleStateHandler(cfg.pingIntervalSeconds(), 0, 0, TimeUnit.SECONDS));
         p.replace(ctx.name(), "rtm-frames", new RtmFrameHandler(gateway, session, new RtmRequests(api, gateway, session), out));
         if (cfg.maxLifetimeSeconds() > 0) {
             ctx.channel().eventLoop().schedule(() -> {

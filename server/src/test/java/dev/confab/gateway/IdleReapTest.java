@@ -43,7 +43,12 @@ class IdleReapTest {
             long deadline = System.currentTimeMillis() + 10_000;
             while (server.confab().gateway().connections() > 1 && System.currentTimeMillis() < deadline) Thread.sleep(100);
             assertThat(server.confab().gateway().connections()).isEqualTo(1);
-            Thread.sleep(2_500); // several ping intervals: the JDK client answers pings, so it stays
+            // Several ping intervals while the server keeps sending to it: it is still pinged (not
+            // only when the line is quiet both ways), the JDK client answers, so it stays.
+            for (int i = 0; i < 5; i++) {
+                server.api().call("chat.postMessage", ws.owner().token(), "channel", ws.general(), "text", "busy " + i);
+                Thread.sleep(500);
+            }
             assertThat(alive.closed).isNotDone();
             assertThat(server.confab().gateway().connections()).isEqualTo(1);
             assertThat(silent.getInputStream().read(new byte[65536])).isPositive(); // it was sent pings
