@@ -47,7 +47,8 @@ public final class ShardContext {
         events.add(new Emitted(channelId, e));
         if (e.durable()) {
             // Every event a command emits is about the command's channel, whoever its audience is.
-            writes.add(new ChannelWrite.Outbox(channelId, e.type(), e.payload().toString(), e.eventTs()));
+            writes.add(new ChannelWrite.Outbox(channelId, e.type(),
+                    new String(e.encoded(), java.nio.charset.StandardCharsets.UTF_8), e.eventTs()));
         }
     }
 

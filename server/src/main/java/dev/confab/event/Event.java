@@ -17,6 +17,7 @@ public final class Event {
     private final ObjectNode payload;
     private final boolean durable;
     private final Ts eventTs;
+    private volatile byte[] encoded;
 
     /**
      * @param teamId   the workspace it belongs to
@@ -52,6 +53,17 @@ public final class Event {
 
     public String type() {
         return payload.get("type").asText();
+    }
+
+    /**
+     * The payload as UTF-8 JSON, serialized on first use and then shared: the outbox row and
+     * every connection's frame are the same bytes. The payload must not change after the event
+     * is created (events are built, then emitted, never edited).
+     */
+    public byte[] encoded() {
+        byte[] e = encoded;
+        if (e == null) encoded = e = dev.confab.wire.Json.bytes(payload);
+        return e;
     }
 
     /** The event's {@code event_ts}, or null when it has none. */

@@ -151,7 +151,7 @@ public final class Gateway implements EventSink {
                 if (type.equals("member_joined_channel")) attachUser(c.channelId(), p.path("user").asText());
                 LocalSubscribers subs = byChannel.get(c.channelId());
                 if (subs != null) {
-                    EncodedFrame f = EncodedFrame.of(p);
+                    EncodedFrame f = new EncodedFrame(e.encoded());
                     String typist = type.equals("user_typing") ? p.path("user").asText() : null;
                     for (RtmSession s : subs.snapshot()) {
                         if (typist == null || !typist.equals(s.userId())) s.deliver(f);
@@ -164,14 +164,14 @@ public final class Gateway implements EventSink {
                 if (sessions == null) return;
                 // These are emitted on the new channel's shard thread: subscribing here is exact.
                 if (JOINED.contains(type)) attachUser(p.path("channel").path("id").asText(), u.userId());
-                EncodedFrame f = EncodedFrame.of(p);
+                EncodedFrame f = new EncodedFrame(e.encoded());
                 for (RtmSession s : sessions) s.deliver(f);
                 if (LEFT.contains(type)) detachUser(p.path("channel").asText(), u.userId());
             }
             case Event.Audience.Team t -> {
                 Set<RtmSession> sessions = byTeam.get(e.teamId());
                 if (sessions == null) return;
-                EncodedFrame f = EncodedFrame.of(p);
+                EncodedFrame f = new EncodedFrame(e.encoded());
                 for (RtmSession s : sessions) s.deliver(f);
             }
         }

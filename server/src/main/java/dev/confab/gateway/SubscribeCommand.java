@@ -39,7 +39,7 @@ record SubscribeCommand(Gateway gateway, RtmSession session, String channelId, T
                 session.deliver(EncodedFrame.of(RtmFrames.resyncRequired(channelId, "too_many_events")));
                 return;
             }
-            for (Event e : missed) session.deliver(EncodedFrame.of(e.payload()));
+            for (Event e : missed) session.deliver(new EncodedFrame(e.encoded()));
             return;
         }
         List<OutboxStore.Entry> stored = ctx.stores().outbox().channelEventsAfter(channelId, since, replayLimit + 1);
