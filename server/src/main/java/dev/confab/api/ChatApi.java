@@ -3,13 +3,11 @@ package dev.confab.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.confab.action.DeleteMessage;
 import dev.confab.action.EditMessage;
-import dev.confab.action.OpenDirect;
 import dev.confab.action.PostEphemeral;
 import dev.confab.action.PostMessage;
 import dev.confab.error.Errors;
 import dev.confab.error.SlackError;
 import dev.confab.model.Channel;
-import dev.confab.model.ChannelKind;
 import dev.confab.model.Ids;
 import dev.confab.model.Message;
 import dev.confab.model.Ts;
@@ -103,16 +101,7 @@ public final class ChatApi {
                 .orElseThrow(() -> new SlackError(Errors.CHANNEL_NOT_FOUND));
         // Set.copyOf, not Set.of: posting to one's own id (the self-DM) names the same user twice.
         Set<String> members = Set.copyOf(java.util.List.of(call.userId(), u.id()));
-        return ctx.stores().channels().findDirect(call.teamId(), ChannelKind.IM, members)
-                .map(Channel::id)
-                .orElseGet(() -> {
-                    try {
-                        return ctx.run(OpenDirect.of(call.actor(), members)).id();
-                    } catch (SlackError e) {
-                        return ctx.stores().channels().findDirect(call.teamId(), ChannelKind.IM, members)
-                                .map(Channel::id).orElseThrow(() -> e);
-                    }
-                });
+        return DirectConversations.findOrOpen(ctx, call.actor(), members).channel().id();
     }
 
     private static ObjectNode posted(Message m, String teamId) {

@@ -1,7 +1,6 @@
 package dev.confab.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.confab.action.OpenDirect;
 import dev.confab.error.Errors;
 import dev.confab.error.SlackError;
 import dev.confab.model.Channel;
@@ -47,18 +46,8 @@ public final class DirectApi {
             }
         }
         members.add(call.userId());
-        ChannelKind kind = members.size() <= 2 ? ChannelKind.IM : ChannelKind.MPIM;
-        Optional<Channel> existing = ctx.stores().channels().findDirect(call.teamId(), kind, members);
-        if (existing.isPresent()) return answer(call, existing.get(), true);
-        try {
-            return answer(call, ctx.run(OpenDirect.of(call.actor(), members)), false);
-        } catch (SlackError e) {
-            if (!e.code().equals(Errors.NAME_TAKEN)) throw e;
-            // Someone opened the same conversation at the same moment; theirs is the one.
-            Channel c = ctx.stores().channels().findDirect(call.teamId(), kind, members)
-                    .orElseThrow(() -> new SlackError(Errors.INTERNAL_ERROR));
-            return answer(call, c, true);
-        }
+        DirectConversations.Found found = DirectConversations.findOrOpen(ctx, call.actor(), members);
+        return answer(call, found.channel(), found.existed());
     }
 
     private ObjectNode answer(ApiCall call, Channel c, boolean existed) {

@@ -15,7 +15,6 @@ import dev.confab.wire.ConversationJson;
 import dev.confab.wire.Json;
 import dev.confab.wire.UserJson;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 
 /** {@code users.*}: the directory of the caller's workspace and their own profile. */
@@ -135,9 +134,5 @@ public final class UsersApi {
         }
         if (raw == null || !raw.isObject()) throw new SlackError(Errors.INVALID_ARGUMENTS);
         return raw;
-    }
-
-    static List<String> ids(List<User> users) {
-        return users.stream().map(User::id).toList();
     }
 }

@@ -101,16 +101,6 @@ public final class ChannelState {
         return hot.get(ts);
     }
 
-    /** The oldest ts hot history still covers completely, or null when it is empty. */
-    public Ts hotFloor() {
-        return hot.floor();
-    }
-
-    /** Hot messages with ts greater than {@code after}, oldest first. */
-    public List<Message> hotAfter(Ts after) {
-        return hot.after(after);
-    }
-
     public Ts recentClientMsg(String userId, String clientMsgId) {
         return clientMsgIds.get(clientKey(userId, clientMsgId));
     }

@@ -201,10 +201,6 @@ public final class Gateway implements EventSink {
         if (sessions != null) for (RtmSession s : sessions) detach(channelId, s);
     }
 
-    Set<RtmSession> sessionsOf(String userId) {
-        return byUser.getOrDefault(userId, Set.of());
-    }
-
     /** Ends every connection with {@code goodbye} (shutdown, or a lifetime limit for all). */
     public void goodbyeAll() {
         EncodedFrame bye = EncodedFrame.of(RtmFrames.goodbye());
@@ -218,10 +214,6 @@ public final class Gateway implements EventSink {
 
     public int connections() {
         return byUser.values().stream().mapToInt(Set::size).sum();
-    }
-
-    public int subscribedChannels() {
-        return byChannel.size();
     }
 
     private static void remove(Map<String, Set<RtmSession>> index, String key, RtmSession s) {

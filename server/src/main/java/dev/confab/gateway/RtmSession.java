@@ -52,10 +52,6 @@ public final class RtmSession {
         return out;
     }
 
-    public boolean isLive() {
-        return live;
-    }
-
     public boolean isClosed() {
         return closed;
     }
