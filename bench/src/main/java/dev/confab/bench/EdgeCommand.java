@@ -14,10 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -39,7 +35,9 @@ final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--heavy-password", required = true) String heavyPassword;
     @Option(names = "--boots", defaultValue = "30", description = "Boots timed per user (median reported).") int boots;
     @Option(names = "--rates", defaultValue = "1000,5000,10000", split = ",", description = "Offered typeahead queries/s.") int[] rates;
-    @Option(names = "--seconds", defaultValue = "10", description = "Seconds per typeahead rate.") int seconds;
+    @Option(names = "--seconds", defaultValue = "10", description = "Seconds measured per typeahead rate.") int seconds;
+    @Option(names = "--connections", defaultValue = "32", description = "Keep-alive connections the queries spread over.") int connections;
+    @Option(names = "--server-pid", defaultValue = "0", description = "The server's pid, for its CPU use (0 = not measured).") long serverPid;
 
     private HttpClient http;
 
@@ -64,7 +62,7 @@ final class EdgeCommand implements Callable<Integer> {
         out.set("boot_heavy", boot(heavy));
         out.set("full_team", fullTeam(token));
         var typeahead = out.putArray("typeahead");
-        String[] prefixes = {"p", "pe", "per", "person1", "person12", "person123", "a", "l", "he", "heavy"};
+        List<String> prefixes = List.of("p", "pe", "per", "person1", "person12", "person123", "a", "ad", "ga", "mu", "li", "he");
         for (int rate : rates) typeahead.add(typeahead(rate, prefixes));
         System.out.println(out.toPrettyString());
         return 0;
@@ -107,41 +105,25 @@ final class EdgeCommand implements Callable<Integer> {
         return o;
     }
 
-    private ObjectNode typeahead(int rate, String[] prefixes) throws InterruptedException {
-        LatencyStats stats = new LatencyStats();
-        AtomicLong failed = new AtomicLong();
-        long total = (long) rate * seconds;
-        CountDownLatch done = new CountDownLatch((int) total);
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
-        for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
-            long wait = due - System.nanoTime();
-            if (wait > 50_000) LockSupport.parkNanos(wait);
-            String method = i % 3 == 0 ? "client.switcher" : i % 3 == 1 ? "users.query" : "conversations.query";
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url + "/api/" + method + "?query="
-                    + prefixes[(int) (i % prefixes.length)] + "&limit=10")).header("Authorization", "Bearer " + token).build();
-            http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                long took = System.nanoTime() - due;
-                synchronized (stats) {
-                    stats.recordNanos(took);
-                }
-                if (e != null || r.statusCode() != 200 || !r.body().startsWith("{\"ok\":true")) failed.incrementAndGet();
-                done.countDown();
-            });
-        }
-        long sent = System.nanoTime();
-        boolean finished = done.await(30, TimeUnit.SECONDS);
-        Percentiles p = stats.percentiles();
+    /** Queries at a fixed offered rate over {@code connections} keep-alive connections, as the post scenario paces posts. */
+    private ObjectNode typeahead(int rate, List<String> prefixes) throws InterruptedException {
+        Fixture f = new Fixture(url, "", token, java.util.Collections.nCopies(connections, ""),
+                java.util.Collections.nCopies(connections, token), List.of());
+        PostLoad.Settings settings = new PostLoad.Settings("typeahead", 1, connections, rate, Duration.ofSeconds(2),
+                Duration.ofSeconds(seconds), 1, Pacer.DEFAULT_TICK_NANOS, serverPid, 0, Duration.ofSeconds(10));
+        URI u = URI.create(url);
+        RunResult r = PostLoad.run(f, settings, new QueryRequests(u.getHost() + ":" + u.getPort(),
+                f.tokens(), prefixes));
         ObjectNode o = JSON.createObjectNode();
         o.put("offered_per_s", rate);
-        o.put("achieved_send_per_s", Math.round(total / ((sent - start) / 1e9)));
-        o.put("count", p.count());
-        o.put("failed", failed.get() + (finished ? 0 : done.getCount()));
-        o.put("p50_micros", p.p50());
-        o.put("p99_micros", p.p99());
-        o.put("p999_micros", p.p999());
-        o.put("max_micros", p.max());
+        o.put("answered_per_s", Math.round(r.throughput()));
+        o.put("errors", r.errorCount());
+        o.put("unsent", r.unsent());
+        o.put("p50_micros", r.latencyMicros().p50());
+        o.put("p99_micros", r.latencyMicros().p99());
+        o.put("p999_micros", r.latencyMicros().p999());
+        o.put("max_micros", r.latencyMicros().max());
+        if (r.cpu() != null) o.put("server_cores", r.cpu().server());
         return o;
     }
 

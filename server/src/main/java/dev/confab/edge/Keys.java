@@ -39,6 +39,22 @@ final class Keys {
         for (String part : SEPARATORS.split(f)) if (!part.isEmpty()) into.add(part);
     }
 
+    /**
+     * A user's keys: handle, display name and real name with their words, the whole email and
+     * the words of its local part. Not the domain's words: everyone of a company shares them,
+     * so they would match every query starting with a letter of the domain.
+     */
+    static Set<String> ofUser(dev.confab.model.User u) {
+        Set<String> keys = of(u.name(), u.profile().displayName(), u.profile().realName());
+        String email = u.email();
+        if (email != null && !email.isBlank()) {
+            keys.add(fold(email));
+            int at = email.indexOf('@');
+            if (at > 0) addKeys(keys, email.substring(0, at));
+        }
+        return keys;
+    }
+
     static Set<String> of(String... names) {
         Set<String> keys = new LinkedHashSet<>();
         for (String n : names) addKeys(keys, n);

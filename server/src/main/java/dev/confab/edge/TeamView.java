@@ -121,9 +121,7 @@ final class TeamView {
         }
         cu.user = u;
         cu.introduction = null;
-        Set<String> keys = u.deleted() ? Set.of()
-                : Keys.of(u.name(), u.profile().displayName(), u.profile().realName(), u.email(),
-                        u.email() == null ? null : u.email().substring(0, Math.max(0, u.email().indexOf('@'))));
+        Set<String> keys = u.deleted() ? Set.of() : Keys.ofUser(u);
         reindex(userKeys, cu.keys, keys, u.id(), cu);
         cu.keys = keys;
     }

@@ -14,11 +14,16 @@ import java.util.NavigableMap;
  * was active most recently, then by name; for channels, the caller's own before the others.
  *
  * <p>A conversation that every person of the workspace is in (#general) says nothing about
- * affinity, so it does not count as shared. At most {@link #SCAN_LIMIT} index entries are read
- * per query, which bounds the cost of a one-letter query in a very large workspace.
+ * affinity, so it does not count as shared. A query first checks the caller's close people (up
+ * to {@link #CLOSE_LIMIT} of them) against the prefix, then walks the name index for everyone
+ * else, reading at most {@link #SCAN_LIMIT} entries: that bounds the cost of a one-letter query
+ * in a very large workspace, at the price that for such a query a stranger who wrote recently
+ * but sorts late may be missed.
  */
 final class Typeahead {
-    static final int SCAN_LIMIT = 20_000;
+    static final int SCAN_LIMIT = 2_000;
+    /** How many of the caller's close people a query checks, before the index walk. */
+    static final int CLOSE_LIMIT = 2_000;
 
     /** One ranked answer: a user or a conversation, with what it was ranked by. */
     record Hit(CachedUser user, CachedChannel channel, boolean close, long recency, String name) {
@@ -27,10 +32,14 @@ final class Typeahead {
         }
     }
 
-    static final Comparator<Hit> ORDER = Comparator.comparing((Hit h) -> !h.close())
-            .thenComparing(Comparator.comparingLong(Hit::recency).reversed())
-            .thenComparing(Hit::name)
-            .thenComparing(Hit::id);
+    static final Comparator<Hit> ORDER = Typeahead::compare;
+
+    private static int compare(Hit a, Hit b) {
+        if (a.close() != b.close()) return a.close() ? -1 : 1;
+        if (a.recency() != b.recency()) return a.recency() > b.recency() ? -1 : 1;
+        int byName = a.name().compareTo(b.name());
+        return byName != 0 ? byName : a.id().compareTo(b.id());
+    }
 
     private Typeahead() {}
 
@@ -38,12 +47,25 @@ final class Typeahead {
         TopK top = new TopK(limit);
         BitSet close = affinity(v, callerId);
         String q = Keys.query(query);
+        int checked = 0;
+        for (int n = close.nextSetBit(0); n >= 0 && checked < CLOSE_LIMIT; n = close.nextSetBit(n + 1)) {
+            CachedChannel c = v.channelByNumber(n);
+            if (c == null) continue;
+            for (String id : c.members) {
+                if (++checked > CLOSE_LIMIT) break;
+                CachedUser u = v.users.get(id);
+                if (u == null || u.user.deleted() || !matches(u, q)) continue;
+                if (!top.cannotEnter(true, u.lastActive)) top.offer(new Hit(u, null, true, u.lastActive, u.user.name()));
+            }
+        }
         int scanned = 0;
         for (Map.Entry<String, CachedUser> e : range(v.userKeys, q).entrySet()) {
             if (++scanned > SCAN_LIMIT) break;
             CachedUser u = e.getValue();
             if (u.user.deleted()) continue;
-            top.offer(new Hit(u, null, shares(u, close), u.lastActive, u.user.name()));
+            boolean shares = shares(u, close);
+            if (top.cannotEnter(shares, u.lastActive)) continue;
+            top.offer(new Hit(u, null, shares, u.lastActive, u.user.name()));
         }
         return top.sorted();
     }
@@ -88,6 +110,11 @@ final class Typeahead {
         return close;
     }
 
+    private static boolean matches(CachedUser u, String prefix) {
+        for (String k : u.keys) if (k.startsWith(prefix)) return true;
+        return false;
+    }
+
     private static boolean shares(CachedUser u, BitSet close) {
         for (int n : u.channels) if (close.get(n)) return true;
         return false;
@@ -100,6 +127,14 @@ final class Typeahead {
 
         TopK(int k) {
             this.k = k;
+        }
+
+        /** A cheap early out: a hit ranked by these would not make the list (ties are looked at in full). */
+        boolean cannotEnter(boolean close, long recency) {
+            if (hits.size() < k) return false;
+            Hit last = hits.get(k - 1);
+            if (close != last.close()) return last.close();
+            return recency < last.recency();
         }
 
         void offer(Hit h) {

@@ -41,9 +41,13 @@ public interface MessageStore {
     /**
      * The read state of every conversation {@code userId} belongs to, in one query: last read,
      * unread messages (top-level, not the reader's own) and, of those, the ones that mention the
-     * reader by id or with {@code <!channel>}, {@code <!here>} or {@code <!everyone>}.
+     * reader by id or with {@code <!channel>}, {@code <!here>} or {@code <!everyone>}. Both
+     * counts stop at {@link #COUNT_CAP}: a reader far behind sees "10,000" (a client shows 9,999+),
+     * and the boot stays cheap.
      */
     List<ReadState> readStates(String userId);
+
+    int COUNT_CAP = 10_000;
 
     /**
      * Who last wrote where since {@code since}, across a team's conversations: the newest ts per
