@@ -24,7 +24,8 @@ final class CompareReportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Markdown file; charts go to img/ beside it.") Path out;
     @Option(names = "--command", required = true) String command;
     @Option(names = "--server-jdk") String serverJdk;
-    @Option(names = "--notes", description = "Markdown appended to the section (settings and reading).") Path notes;
+    @Option(names = "--notes", description = "Markdown appended to the section, in order (settings, reading); missing files are skipped.")
+    List<Path> notes = new ArrayList<>();
     @Option(names = "--version", paramLabel = "NAME=VERSION") Map<String, String> versions = new LinkedHashMap<>();
     @Option(names = "--set", paramLabel = "KEY=VALUE") Map<String, String> configuration = new LinkedHashMap<>();
 
@@ -53,7 +54,7 @@ final class CompareReportCommand implements Callable<Integer> {
             if (!st.isEmpty()) storm.put(sys, st);
         }
         CompareReport.Inputs in = new CompareReport.Inputs(Machine.probe(serverJdk), command, LocalDate.now(), versions, configuration,
-                fan, conns, storm, notes != null && Files.exists(notes) ? Files.readString(notes) : null);
+                fan, conns, storm, notes());
         Path base = out.toAbsolutePath().getParent();
         if (!fan.isEmpty()) Charts.latency(base.resolve(CompareReport.LATENCY_PNG), "Fan-out: delivery latency against offered load", latencyLines(fan));
         if (!conns.isEmpty()) Charts.bars(base.resolve(CompareReport.MEMORY_PNG), "Server memory per idle connection (median)", "KiB per connection",
@@ -62,6 +63,12 @@ final class CompareReportCommand implements Callable<Integer> {
         Files.writeString(out, MarkdownSections.replace(doc, CompareReport.HEADING, CompareReport.render(in)));
         System.out.printf("compare-report: fanout %s, connections %s, storm %s -> %s%n", fan.keySet(), conns.keySet(), storm.keySet(), out);
         return 0;
+    }
+
+    private String notes() throws java.io.IOException {
+        StringBuilder b = new StringBuilder();
+        for (Path p : notes) if (Files.exists(p)) b.append(Files.readString(p).strip()).append("\n\n");
+        return b.isEmpty() ? null : b.toString();
     }
 
     /** p50 and p99 of each system against the offered deliveries/s. */
