@@ -64,6 +64,8 @@ final class ConnectionsCommand implements Callable<Integer> {
             long rssBefore = ServerMemory.rssKib(serverPid);
             Sessions.Outcome o = Sessions.open(opener, who, Sessions.loopbackSources(sources), parallel, 200);
             System.out.printf("connections: %d of %d established in %.1f s; failures %s%n", o.open().size(), connections, o.seconds(), o.failures());
+            String refused = Sessions.refusal(o.failures(), connections, fdLimit);
+            if (refused != null) System.err.println("connections: " + refused);
             Thread.sleep((long) (settle * 1000));
             long alive = o.open().stream().filter(c -> c.channel().isActive()).count();
             Long heapAfter = heap ? ServerMemory.heapUsedAfterGcKib(serverPid) : null;

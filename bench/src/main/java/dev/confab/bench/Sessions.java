@@ -97,6 +97,24 @@ final class Sessions {
         return new Outcome(sorted, new TreeMap<>(failures), (System.nanoTime() - t0) / 1e9, readyAt);
     }
 
+    /**
+     * What to tell the operator when the machine refused connections: how many open files
+     * {@code sessions} need in the generator and the server, against the limit in force; null
+     * when nothing was refused for lack of files or ports.
+     */
+    static String refusal(Map<String, Integer> failures, int sessions, long fdLimit) {
+        boolean files = failures.keySet().stream().anyMatch(k -> k.startsWith("too_many_open_files"));
+        boolean ports = failures.keySet().stream().anyMatch(k -> k.startsWith("no_free_local_port"));
+        if (!files && !ports) return null;
+        StringBuilder b = new StringBuilder("the machine refused connections: ");
+        if (files) b.append(sessions).append(" sessions need about ").append(sessions + 1000)
+                .append(" open files in the generator and in the server, the limit is ").append(fdLimit < 0 ? "unknown" : fdLimit)
+                .append(" (raise ulimit -n, and the hard limit, e.g. the container's nofile)");
+        if (files && ports) b.append("; ");
+        if (ports) b.append("local ports ran out: spread over more source addresses (--sources)");
+        return b.toString();
+    }
+
     /** A failure's reason as a short stable code, naming what the machine refused when it did. */
     static String reason(Throwable e) {
         while ((e instanceof java.util.concurrent.ExecutionException || e instanceof java.util.concurrent.CompletionException)

@@ -109,10 +109,8 @@ final class StormCommand implements Callable<Integer> {
             System.out.printf("storm %s: %d of %d established in %.2f s (p50 %s p99 %s ms); failures %s; server CPU %.2f s; RSS %d -> peak %d KiB%n",
                     r.system(), r.established(), clients, r.seconds(), Fmt.ms(r.readyAt().p50()), Fmt.ms(r.readyAt().p99()),
                     r.failures(), r.serverCpuSeconds(), rssBefore, r.rssPeakKib());
-            if (r.failures().keySet().stream().anyMatch(k -> k.startsWith("too_many_open_files"))) {
-                System.err.printf("storm: the generator ran out of open files: %d clients need about %d descriptors here and in the server"
-                        + " (ulimit -n is %d)%n", clients, clients + 1000, fdLimit);
-            }
+            String refused = Sessions.refusal(r.failures(), clients, fdLimit);
+            if (refused != null) System.err.println("storm: " + refused);
             if (out != null) {
                 if (out.getParent() != null) Files.createDirectories(out.getParent());
                 r.save(out);

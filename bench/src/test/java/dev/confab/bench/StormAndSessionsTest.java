@@ -97,4 +97,14 @@ class StormAndSessionsTest {
         assertThat(o.failures()).containsEntry("connection_refused", 5).containsEntry("not_attempted", 45);
         assertThat(o.open()).isEmpty();
     }
+
+    @Test
+    void aRefusalSaysWhatTheRunNeeds() {
+        assertThat(Sessions.refusal(Map.of("connection_refused", 3), 100, 20_000)).isNull();
+        assertThat(Sessions.refusal(Map.of(Sessions.reason(new SocketException("Too many open files")), 900), 20_000, 20_000))
+                .isEqualTo("the machine refused connections: 20000 sessions need about 21000 open files in the generator and in the server,"
+                        + " the limit is 20000 (raise ulimit -n, and the hard limit, e.g. the container's nofile)");
+        assertThat(Sessions.refusal(Map.of(Sessions.reason(new BindException("Cannot assign requested address")), 1), 70_000, -1))
+                .isEqualTo("the machine refused connections: local ports ran out: spread over more source addresses (--sources)");
+    }
 }
