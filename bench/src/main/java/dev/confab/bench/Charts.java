@@ -31,11 +31,11 @@ final class Charts {
 
     /** Latency (log scale, ms) against offered deliveries/s, one line per system and percentile. */
     static void latency(Path png, String title, List<Line> lines) throws IOException {
-        XYChart c = new XYChartBuilder().width(900).height(520).title(title)
+        XYChart c = new XYChartBuilder().width(1000).height(520).title(title)
                 .xAxisTitle("offered deliveries/s (posts/s × members)").yAxisTitle("latency, ms (log scale)").build();
         var st = c.getStyler();
         st.setYAxisLogarithmic(true);
-        st.setLegendPosition(Styler.LegendPosition.InsideNW);
+        st.setLegendPosition(Styler.LegendPosition.OutsideE); // inside, it hid the low-rate points
         st.setChartBackgroundColor(java.awt.Color.WHITE);
         st.setXAxisDecimalPattern("#,###");
         st.setYAxisDecimalPattern("#,##0.##");

@@ -49,12 +49,26 @@ final class CompareReport {
         Map<Double, List<FanoutResult>> byRate = new TreeMap<>();
         for (FanoutResult r : rs) byRate.computeIfAbsent(r.rate(), k -> new ArrayList<>()).add(r);
         List<FanoutPoint> out = new ArrayList<>();
+        // A run that delivered nothing in its window has no latency (not zero): NaN, shown as "–".
         byRate.forEach((rate, l) -> out.add(new FanoutPoint(system, rate, l.getFirst().membersPerChannel(), l.size(),
-                RtmReportCommand.med(l, FanoutResult::deliveriesPerSecond), RtmReportCommand.med(l, r -> r.latency().p50()) / 1000,
-                RtmReportCommand.med(l, r -> r.latency().p99()) / 1000, RtmReportCommand.med(l, r -> r.latency().p999()) / 1000,
+                RtmReportCommand.med(l, FanoutResult::deliveriesPerSecond), RtmReportCommand.med(l, r -> latency(r, r.latency().p50())) / 1000,
+                RtmReportCommand.med(l, r -> latency(r, r.latency().p99())) / 1000, RtmReportCommand.med(l, r -> latency(r, r.latency().p999())) / 1000,
                 RtmReportCommand.med(l, FanoutResult::missing), RtmReportCommand.med(l, FanoutResult::errors),
                 RtmReportCommand.med(l, r -> r.cpu().server()))));
         return out;
+    }
+
+    private static double latency(FanoutResult r, long micros) {
+        return r.latency().count() == 0 ? Double.NaN : micros;
+    }
+
+    private static String ms(double millis) {
+        return Double.isNaN(millis) ? "–" : Fmt.ms(millis * 1000);
+    }
+
+    /** The most a system delivered at any offered rate, cleanly or not (median deliveries/s). */
+    static double mostDelivered(List<FanoutPoint> ps) {
+        return ps.stream().mapToDouble(FanoutPoint::deliveries).max().orElse(Double.NaN);
     }
 
     /** The highest offered rate a system carried cleanly (nothing missing, no post errors), or null. */
@@ -115,8 +129,8 @@ final class CompareReport {
                 for (FanoutPoint p : e.getValue()) {
                     if (p.rate() != rate) continue;
                     s.append("| ").append(Fmt.count(rate)).append(" | ").append(display(p.system())).append(" | ")
-                            .append(Fmt.count(p.deliveries())).append(" | ").append(Fmt.ms(p.p50Ms() * 1000)).append(" | ")
-                            .append(Fmt.ms(p.p99Ms() * 1000)).append(" | ").append(Fmt.ms(p.p999Ms() * 1000)).append(" | ")
+                            .append(Fmt.count(p.deliveries())).append(" | ").append(ms(p.p50Ms())).append(" | ")
+                            .append(ms(p.p99Ms())).append(" | ").append(ms(p.p999Ms())).append(" | ")
                             .append(Fmt.count(p.missing())).append(" | ").append(Fmt.count(p.errors())).append(" | ")
                             .append(Fmt.cores(p.serverCores())).append(" |\n");
                 }
@@ -140,25 +154,34 @@ final class CompareReport {
         s.append("\n**Highest offered rate carried cleanly** (nothing missing, no errors; medians):\n\n| system | deliveries/s | p99 (ms) |\n| --- | ---: | ---: |\n");
         for (var p : new FanoutPoint[] {c, e, n}) {
             if (p == null) continue;
-            s.append("| ").append(display(p.system())).append(" | ").append(Fmt.count(p.deliveries())).append(" | ").append(Fmt.ms(p.p99Ms() * 1000)).append(" |\n");
+            s.append("| ").append(display(p.system())).append(" | ").append(Fmt.count(p.deliveries())).append(" | ").append(ms(p.p99Ms())).append(" |\n");
         }
         for (var entry : pts.entrySet()) {
             if (sustained(entry.getValue()) == null) s.append("| ").append(display(entry.getKey())).append(" | none of the rates | – |\n");
         }
         double top = rates.isEmpty() ? 0 : rates.last();
-        s.append("\n**Targets** (issue 4): Confab's deliveries/s at least 3× ejabberd's at equal or better p99: ");
+        // The offered rates are coarse steps: a peer's clean ceiling lies somewhere below the next step, where
+        // it may still have delivered more. The verdict compares against the most the peer delivered at any
+        // rate (the conservative ratio), and shows the clean-to-clean ratio beside it.
+        s.append("\n**Targets** (issue 4), judged on Confab's highest clean rate against the most the peer delivered at any rate"
+                + " (clean or not; the rates are coarse steps, so the peer's clean ceiling is somewhere in between).\n\n");
+        s.append("- Confab's deliveries/s at least 3× ejabberd's at equal or better p99: ");
         if (c == null || e == null) s.append("**not measurable** (").append(c == null ? "Confab" : "ejabberd").append(" carried none of the rates cleanly)");
         else {
-            boolean met = c.deliveries() >= 3 * e.deliveries() && c.p99Ms() <= e.p99Ms();
-            s.append(met ? "**met**" : "**not met**").append(" (").append(x(ratio(c.deliveries(), e.deliveries()))).append(", p99 ")
-                    .append(Fmt.ms(c.p99Ms() * 1000)).append(" vs ").append(Fmt.ms(e.p99Ms() * 1000)).append(" ms");
+            double most = mostDelivered(pts.get(EJABBERD));
+            boolean met = c.deliveries() >= 3 * most && c.p99Ms() <= e.p99Ms();
+            s.append(met ? "**met**" : "**not met**").append(" (").append(x(ratio(c.deliveries(), most))).append(" the most ejabberd delivered, ")
+                    .append(Fmt.count(most)).append("/s; ").append(x(ratio(c.deliveries(), e.deliveries()))).append(" its highest clean rate; p99 ")
+                    .append(ms(c.p99Ms())).append(" vs ").append(ms(e.p99Ms())).append(" ms");
             if (e.rate() == top) s.append("; ejabberd carried even the highest offered rate, so its ceiling was not found");
             s.append(")");
         }
-        s.append("; at least 50% of nats-server's: ");
+        s.append(".\n- at least 50% of nats-server's: ");
         if (c == null || n == null) s.append("**not measurable**");
         else {
-            s.append(c.deliveries() >= 0.5 * n.deliveries() ? "**met**" : "**not met**").append(" (").append(x(ratio(c.deliveries(), n.deliveries())));
+            double most = mostDelivered(pts.get(NATS));
+            s.append(c.deliveries() >= 0.5 * most ? "**met**" : "**not met**").append(" (").append(x(ratio(c.deliveries(), most)))
+                    .append(" the most nats-server delivered, ").append(Fmt.count(most)).append("/s");
             if (n.rate() == top) s.append("; nats-server carried the highest offered rate, so its ceiling was not found");
             s.append(")");
         }
