@@ -38,6 +38,9 @@ public interface MessageStore {
     /** How many messages a reader with {@code lastRead} has not read (top-level, not by the reader). */
     int countUnread(String channelId, Ts lastRead, String readerId);
 
+    /** Every live message of the channel (replies included) with ts after {@code after}, oldest first: for rebuilding the search index. */
+    List<Message> scan(String channelId, Ts after, int limit);
+
     /** A page of messages with whether more exist beyond it. */
     record Slice(List<Message> messages, boolean hasMore) {
         public Slice {
