@@ -12,6 +12,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 
 /**
  * How message text becomes terms, for every language at once (a workspace mixes them, often in
@@ -60,7 +61,8 @@ final class MessageAnalysis {
                 TokenStream t = new CJKWidthFilter(source);
                 t = new CJKBigramFilter(t);
                 int flags = index ? SPLIT | WordDelimiterGraphFilter.PRESERVE_ORIGINAL : SPLIT;
-                t = new WordDelimiterGraphFilter(t, flags, null);
+                // adjustInternalOffsets: each part keeps its own place in the text, for highlighting.
+                t = new WordDelimiterGraphFilter(t, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE, flags, null);
                 if (index) t = new FlattenGraphFilter(t);
                 t = new LowerCaseFilter(t);
                 t = new ASCIIFoldingFilter(t);
