@@ -138,7 +138,6 @@ public final class SearchApi {
             if (m.botId() != null) o.put("bot_id", m.botId());
             o.put("ts", m.ts().toString());
             o.put("text", text);
-            if (m.threadTs() != null) o.put("thread_ts", m.threadTs().toString());
             if (m.blocks() != null) o.set("blocks", Json.parseStored(m.blocks()));
             if (m.attachments() != null) o.set("attachments", Json.parseStored(m.attachments()));
             o.put("permalink", Permalinks.of(ctx.baseUrl(), m));
