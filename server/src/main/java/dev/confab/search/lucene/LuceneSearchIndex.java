@@ -59,7 +59,9 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.directory = FSDirectory.open(dir);
         Analyzer analyzer = new PerFieldAnalyzerWrapper(MessageAnalysis.forIndex(false),
                 Map.of(MessageAnalysis.STEMMED, MessageAnalysis.forIndex(true)));
-        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        // No commit on close: a commit always carries the cursor its documents correspond to.
+        IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         long c = 0;
