@@ -35,13 +35,15 @@ import org.slf4j.LoggerFactory;
 public final class SearchIndexer implements EventSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final int BATCH = 1000;
-    private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long COMMIT_EVERY_MILLIS = 1000;
 
     private final Stores stores;
     private final SearchIndex index;
     private final Semaphore wake = new Semaphore(0);
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
     private final Map<String, String> teams = new ConcurrentHashMap<>();
     private final Thread thread;
+    private final Thread committer;
     private volatile boolean running = true;
     private volatile long applied;
 
@@ -50,11 +52,13 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         this.index = index;
         this.applied = index.cursor();
         this.thread = Thread.ofPlatform().name("confab-search-indexer").daemon(true).unstarted(this::run);
+        this.committer = Thread.ofPlatform().name("confab-search-commit").daemon(true).unstarted(this::commitEverySecond);
     }
 
     /** Catches up with the outbox from the index's committed cursor, then follows it. */
     public SearchIndexer start() {
         thread.start();
+        committer.start();
         return this;
     }
 
@@ -69,29 +73,10 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         if (event.durable() && wake.availablePermits() == 0) wake.release();
     }
 
-    /** Applies every outbox entry there is now, on the caller's thread (for {@code reindex} and tests). */
-    public void drain() {
-        while (step() == BATCH) {
-            // until the outbox has nothing after the cursor
-        }
-        index.commit(applied);
-    }
-
     private void run() {
-        long lastCommit = System.nanoTime();
-        long committed = index.cursor();
         while (running) {
             try {
-                int read = step();
-                long now = System.nanoTime();
-                // At most one commit (an fsync) a second: searches see changes at refresh, and a
-                // crash only replays what came after the last commit.
-                if (applied != committed && now - lastCommit >= COMMIT_EVERY_NANOS) {
-                    index.commit(applied);
-                    committed = applied;
-                    lastCommit = now;
-                }
-                if (read < BATCH) wake.tryAcquire(200, TimeUnit.MILLISECONDS);
+                if (step() < BATCH) wake.tryAcquire(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -99,6 +84,32 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
                 // The store or the disk failing: keep the cursor where it is and try again shortly.
                 log.warn("search indexing failed at outbox id {}; retrying", applied, e);
                 sleepQuietly();
+            }
+        }
+    }
+
+    /**
+     * Commits (an fsync) once a second, off the indexing thread so new messages keep becoming
+     * searchable meanwhile. {@code applied} is read before the commit starts and every document
+     * up to it was applied before, so the commit holds at least what its cursor says (perhaps a
+     * little more, which a replay re-applies harmlessly).
+     */
+    private void commitEverySecond() {
+        long committed = index.cursor();
+        while (true) {
+            try {
+                // Never interrupted: an interrupt inside Lucene's file I/O would break the writer.
+                if (stopping.await(COMMIT_EVERY_MILLIS, TimeUnit.MILLISECONDS)) return;
+                long upTo = applied;
+                if (upTo != committed) {
+                    index.commit(upTo);
+                    committed = upTo;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("search index commit failed; retrying", e);
             }
         }
     }
@@ -175,11 +186,13 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     public void close() {
         running = false;
         wake.release();
+        stopping.countDown();
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
+            committer.join(TimeUnit.SECONDS.toMillis(10));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!thread.isAlive()) index.commit(applied);
+        if (!thread.isAlive() && !committer.isAlive()) index.commit(applied);
     }
 }
