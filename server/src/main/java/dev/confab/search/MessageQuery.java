@@ -19,11 +19,12 @@ import java.util.Set;
  * @param fromMicros earliest ts (inclusive), null = open
  * @param toMicros   latest ts (exclusive), null = open
  * @param reactions  {@code has::name:} emoji names, all of which
+ * @param not        negated modifiers ({@code -in:}, {@code -from:}, {@code -has:}, {@code -is:})
  */
 public record MessageQuery(Set<String> readable, List<String> words, List<String> phrases, List<String> prefixes,
                            List<String> excluded, Set<String> inChannels, Set<String> fromUsers, List<To> to,
                            Long fromMicros, Long toMicros, boolean hasLink, boolean hasPin, boolean hasReaction,
-                           Set<String> reactions, boolean isThread) {
+                           Set<String> reactions, boolean isThread, Not not) {
     public MessageQuery {
         readable = Set.copyOf(Objects.requireNonNull(readable, "readable"));
         words = List.copyOf(words);
@@ -34,6 +35,22 @@ public record MessageQuery(Set<String> readable, List<String> words, List<String
         fromUsers = fromUsers == null ? null : Set.copyOf(fromUsers);
         to = List.copyOf(to);
         reactions = Set.copyOf(reactions);
+        not = not == null ? Not.NONE : not;
+    }
+
+    /**
+     * What must not hold: in none of {@code channels}, by none of {@code users}, none of the
+     * {@code flags} ({@code link}, {@code pin}, {@code reaction}, {@code thread}), none of the {@code reactions}.
+     */
+    public record Not(Set<String> channels, Set<String> users, Set<String> flags, Set<String> reactions) {
+        public static final Not NONE = new Not(Set.of(), Set.of(), Set.of(), Set.of());
+
+        public Not {
+            channels = Set.copyOf(channels);
+            users = Set.copyOf(users);
+            flags = Set.copyOf(flags);
+            reactions = Set.copyOf(reactions);
+        }
     }
 
     /**

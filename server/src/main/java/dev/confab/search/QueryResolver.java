@@ -53,8 +53,14 @@ public final class QueryResolver {
         Set<String> emojis = new HashSet<>();
         List<Term> terms = new ArrayList<>(parsed.terms());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        Set<String> notChannels = new HashSet<>(), notUsers = new HashSet<>(), notFlags = new HashSet<>(),
+                notReactions = new HashSet<>();
         for (Modifier m : parsed.modifiers()) {
             String v = m.value();
+            if (m.negated()) {
+                if (!negate(caller, m, notChannels, notUsers, notFlags, notReactions)) terms.add(m.asWord());
+                continue;
+            }
             switch (m.key()) {
                 case "in" -> in = union(in, channel(caller, v));
                 case "from" -> from = union(from, user(caller, v).map(Set::of).orElse(Set.of()));
@@ -97,7 +103,30 @@ public final class QueryResolver {
             else words.add(t.text());
         }
         return new MessageQuery(readable, words, phrases, prefixes, excluded, in, from, to, fromMicros, toMicros, link,
-                pin, reaction, emojis, thread);
+                pin, reaction, emojis, thread, new MessageQuery.Not(notChannels, notUsers, notFlags, notReactions));
+    }
+
+    /** {@code -in:}, {@code -from:}, {@code -has:}, {@code -is:}; false for a negation that has no meaning (searched as an excluded word). */
+    private boolean negate(Actor caller, Modifier m, Set<String> channels, Set<String> users, Set<String> flags,
+                           Set<String> reactions) {
+        String v = m.value().toLowerCase(java.util.Locale.ROOT);
+        switch (m.key()) {
+            case "in" -> channels.addAll(channel(caller, m.value()));
+            case "from" -> user(caller, m.value()).ifPresent(users::add);
+            case "has" -> {
+                if (v.equals("link") || v.equals("pin") || v.equals("reaction")) flags.add(v);
+                else if (v.length() > 2 && v.startsWith(":") && v.endsWith(":")) reactions.add(v.substring(1, v.length() - 1));
+                else return false;
+            }
+            case "is" -> {
+                if (!v.equals("thread")) return false;
+                flags.add("thread");
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every channel of the caller's workspace the caller may read now. */

@@ -22,11 +22,11 @@ public final class SearchSyntax {
     /** A piece of text to search for; {@code negated} for a leading minus. */
     public record Term(Kind kind, String text, boolean negated) {}
 
-    /** {@code key:value}, key lower-cased, value as typed (quotes removed). */
-    public record Modifier(String key, String value) {
+    /** {@code key:value}, key lower-cased, value as typed (quotes removed); {@code negated} for {@code -key:value}. */
+    public record Modifier(String key, String value, boolean negated) {
         /** The modifier read back as the word it was typed as, for values that mean nothing. */
         public Term asWord() {
-            return new Term(Kind.WORD, key + ":" + value, false);
+            return new Term(Kind.WORD, key + ":" + value, negated);
         }
     }
 
@@ -75,10 +75,10 @@ public final class SearchSyntax {
             }
             String token = s.substring(start, i);
             String key = colon < 0 ? null : s.substring(start, colon).toLowerCase(Locale.ROOT);
-            if (key != null && !negated && KEYS.contains(key) && colon + 1 < i) {
+            if (key != null && KEYS.contains(key) && colon + 1 < i) {
                 String value = s.substring(colon + 1, i);
                 if (value.length() >= 2 && value.startsWith("\"")) value = value.substring(1, value.endsWith("\"") ? value.length() - 1 : value.length());
-                modifiers.add(new Modifier(key, value));
+                modifiers.add(new Modifier(key, value, negated));
             } else if (token.endsWith("*") && token.length() > 1 && !token.startsWith("*")) {
                 terms.add(new Term(Kind.PREFIX, token.substring(0, token.length() - 1), negated));
             } else {

@@ -219,6 +219,21 @@ class SearchTest {
     }
 
     @Test
+    void aLeadingMinusNegatesModifiers() {
+        assertThat(found(bob, "fox -in:#dev")).isEmpty();
+        assertThat(found(bob, "banana -in:#secret")).containsExactly("my private note about bananas");
+        assertThat(found(bob, "widgets -from:@bob")).containsExactly("thread parent about widgets");
+        assertThat(found(bob, "widgets -from:me")).containsExactly("thread parent about widgets");
+        assertThat(found(bob, "party -has:pin")).isEmpty();
+        assertThat(found(bob, "party -has:reaction")).isEmpty();
+        assertThat(found(bob, "party -has::tada:")).isEmpty();
+        assertThat(found(bob, "party -has::thumbsup:")).containsExactly("release party on friday");
+        assertThat(found(bob, "widgets -is:thread")).isEmpty();
+        assertThat(found(bob, "deploying -has:link")).isEmpty();
+        assertThat(found(bob, "fox -is:nonsense")).hasSize(2);
+    }
+
+    @Test
     void unknownModifiersAndMeaninglessValuesAreSearchedAsWords() {
         assertThat(found(bob, "foo:bar")).containsExactly("the literal foo:bar token");
         assertThat(found(bob, "has:cake")).isEmpty();

@@ -35,7 +35,7 @@ public abstract class SearchIndexContract {
 
     private static MessageQuery words(Set<String> readable, String... words) {
         return new MessageQuery(readable, List.of(words), List.of(), List.of(), List.of(), null, null, List.of(), null, null,
-                false, false, false, Set.of(), false);
+                false, false, false, Set.of(), false, null);
     }
 
     private List<String> ids(MessageQuery q, SearchIndex.Order order) {

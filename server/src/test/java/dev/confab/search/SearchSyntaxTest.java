@@ -24,16 +24,22 @@ class SearchSyntaxTest {
     void knownModifiersWhateverTheCaseOfTheirKey() {
         Parsed p = SearchSyntax.parse("in:#dev FROM:@ann to:me before:2024-01-02 during:march has::tada: is:thread on:today after:2023");
 
-        assertThat(p.modifiers()).containsExactly(new Modifier("in", "#dev"), new Modifier("from", "@ann"),
-                new Modifier("to", "me"), new Modifier("before", "2024-01-02"), new Modifier("during", "march"),
-                new Modifier("has", ":tada:"), new Modifier("is", "thread"), new Modifier("on", "today"),
-                new Modifier("after", "2023"));
+        assertThat(p.modifiers()).containsExactly(new Modifier("in", "#dev", false), new Modifier("from", "@ann", false),
+                new Modifier("to", "me", false), new Modifier("before", "2024-01-02", false),
+                new Modifier("during", "march", false), new Modifier("has", ":tada:", false), new Modifier("is", "thread", false),
+                new Modifier("on", "today", false), new Modifier("after", "2023", false));
         assertThat(p.terms()).isEmpty();
     }
 
     @Test
     void aQuotedModifierValueMayHoldSpaces() {
-        assertThat(SearchSyntax.parse("in:\"#team chat\" x").modifiers()).containsExactly(new Modifier("in", "#team chat"));
+        assertThat(SearchSyntax.parse("in:\"#team chat\" x").modifiers()).containsExactly(new Modifier("in", "#team chat", false));
+    }
+
+    @Test
+    void aLeadingMinusNegatesAModifier() {
+        assertThat(SearchSyntax.parse("-in:#dev -has:pin x").modifiers())
+                .containsExactly(new Modifier("in", "#dev", true), new Modifier("has", "pin", true));
     }
 
     @Test

@@ -42,6 +42,11 @@ final class LuceneQueries {
         if (q.isThread()) b.add(flag("thread"), Occur.FILTER);
         for (String r : q.reactions()) b.add(new TermQuery(new Term(LuceneSearchIndex.REACTION, r)), Occur.FILTER);
         addText(b, q);
+        MessageQuery.Not not = q.not();
+        if (!not.channels().isEmpty()) b.add(anyOf(LuceneSearchIndex.CHANNEL, not.channels()), Occur.MUST_NOT);
+        if (!not.users().isEmpty()) b.add(anyOf(LuceneSearchIndex.USER, not.users()), Occur.MUST_NOT);
+        for (String f : not.flags()) b.add(flag(f), Occur.MUST_NOT);
+        for (String r : not.reactions()) b.add(new TermQuery(new Term(LuceneSearchIndex.REACTION, r)), Occur.MUST_NOT);
         for (String x : q.excluded()) {
             Query e = stemmed.createPhraseQuery(MessageAnalysis.STEMMED, x);
             if (e != null) b.add(e, Occur.MUST_NOT);
