@@ -88,9 +88,7 @@ public final class ChatApi {
         Ts ts = call.args().ts("message_ts", Errors.MESSAGE_NOT_FOUND);
         if (ts == null) throw new SlackError(Errors.MESSAGE_NOT_FOUND);
         Message m = ctx.stores().messages().get(c.id(), ts).orElseThrow(() -> new SlackError(Errors.MESSAGE_NOT_FOUND));
-        String link = ctx.baseUrl() + "/archives/" + c.id() + "/p" + m.ts().toString().replace(".", "");
-        if (m.isReply()) link += "?thread_ts=" + m.threadTs() + "&cid=" + c.id();
-        return Json.object().put("channel", c.id()).put("permalink", link);
+        return Json.object().put("channel", c.id()).put("permalink", Permalinks.of(ctx.baseUrl(), m));
     }
 
     /** Slack lets a post name a user instead of a channel: it goes to the DM with that user. */
