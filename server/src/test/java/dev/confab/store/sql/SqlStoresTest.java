@@ -46,7 +46,27 @@ class SqlStoresTest {
                 assertThat(pragma(s, "synchronous")).isEqualTo(full ? "2" : "1"); // FULL : NORMAL
                 assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
                 assertThat(pragma(s, "journal_mode")).isEqualToIgnoringCase("wal");
+                assertThat(pragma(s, "wal_autocheckpoint")).isEqualTo("0"); // Checkpointer does it
+
             }
+        }
+    }
+
+    /** Commits never checkpoint (wal_autocheckpoint=0): the background Checkpointer must. */
+    @Test
+    void sqliteCopiesTheWalIntoTheDatabaseFileInTheBackground(@TempDir Path tmp) throws Exception {
+        try (SqlStores stores = SqlStores.open(Databases.sqlite(tmp))) {
+            Path file = tmp.resolve("confab.db");
+            Thread.sleep(3 * Checkpointer.PERIOD_MS); // let the migrations' pages be copied first
+            long before = Files.size(file);
+            for (int i = 0; i < 500; i++) {
+                stores.teams().create(new Team(String.format("T%010d", i), "team " + "x".repeat(200) + i, "t" + i, 1));
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (Files.size(file) <= before && System.nanoTime() < deadline) Thread.sleep(50);
+
+            assertThat(Files.size(file)).isGreaterThan(before);
+            assertThat(stores.teams().list()).hasSize(500);
         }
     }
 
