@@ -98,6 +98,10 @@ public final class SqlStores implements Stores {
             hc.addDataSourceProperty("busy_timeout", "5000");
             // Checkpoints run in the background (Checkpointer), never inside a commit.
             hc.addDataSourceProperty("wal_autocheckpoint", "0");
+        } else {
+            // A group commit's batch of message (and outbox) inserts goes to the server as one
+            // multi-row INSERT instead of one statement per row.
+            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         return hc;
     }
