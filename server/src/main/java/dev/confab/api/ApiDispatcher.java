@@ -11,6 +11,7 @@ import dev.confab.model.User;
 import dev.confab.store.StoreException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,14 +57,16 @@ public final class ApiDispatcher {
     /**
      * {@link #dispatch} for a thread that must not block (the HTTP event loop): the future answer,
      * or null when the call would need the store first (its token or caller is not cached yet);
-     * then run {@link #dispatch} on a thread that may block.
+     * then run {@link #dispatch} on a thread that may block. The answer is completed on
+     * {@code answerOn}.
      */
-    public CompletableFuture<ApiResult> dispatchNow(String method, Args args, String headerToken, String remote) {
+    public CompletableFuture<ApiResult> dispatchNow(String method, Args args, String headerToken, String remote,
+                                                  Executor answerOn) {
         try {
             Prepared p = prepare(method, args, headerToken, remote, false);
             if (p == null) return null;
             if (p.early() != null) return CompletableFuture.completedFuture(p.early());
-            return p.method().async().handle(p.call())
+            return p.method().async().handle(p.call(), answerOn)
                     .handle((fields, e) -> e == null ? ApiResponses.ok(fields) : failed(method, e));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(failed(method, e));

@@ -16,6 +16,7 @@ import dev.confab.wire.Json;
 import dev.confab.wire.MessageJson;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** {@code chat.*}: posting, editing, deleting, ephemeral messages and permalinks. */
 public final class ChatApi {
@@ -44,10 +45,10 @@ public final class ChatApi {
      * completes the answer, with no thread parked on it. Only a post addressed to a user id
      * needs the store first (to find or open the DM), so that one runs on a worker thread.
      */
-    private CompletableFuture<ObjectNode> postNow(ApiCall call) {
+    private CompletableFuture<ObjectNode> postNow(ApiCall call, Executor answerOn) {
         String channel = call.args().string("channel");
         if (channel != null && Ids.looksLike(channel, 'U')) return ApiContext.offload(() -> post(call));
-        return ctx.submit(postCommand(call, channel)).thenApply(p -> posted(p.message(), call.teamId()));
+        return ctx.submit(postCommand(call, channel)).thenApplyAsync(p -> posted(p.message(), call.teamId()), answerOn);
     }
 
     private static PostMessage postCommand(ApiCall call, String channel) {

@@ -119,7 +119,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
             answer(ctx, keepAlive, ApiResponses.error(e));
             return;
         }
-        CompletableFuture<ApiResult> now = dispatcher.dispatchNow(method, args, bearer, remote);
+        CompletableFuture<ApiResult> now = dispatcher.dispatchNow(method, args, bearer, remote, ctx.executor());
         if (now == null) {
             workers.execute(() -> answer(ctx, keepAlive, dispatcher.dispatch(method, args, bearer, remote)));
             return;
