@@ -255,6 +255,27 @@ abstract class FileSharingContract {
                 .isEqualTo("file_not_found");
     }
 
+    @Test
+    void fileEventsReachTheMembersOfTheChannelLiveAndNobodyElse() throws Exception {
+        Member carol = ws.member("carol");
+        String secret = ok(call(alice, "conversations.create", "name", "room-" + UUID.randomUUID().toString().substring(0, 8),
+                "is_private", true)).path("channel").path("id").asText();
+        ok(call(alice, "conversations.invite", "channel", secret, "users", bob.id()));
+        try (var bobs = dev.confab.testing.RtmClient.connect(server().api(), bob.token());
+             var carols = dev.confab.testing.RtmClient.connect(server().api(), carol.token())) {
+            bobs.awaitType("hello");
+            carols.awaitType("hello");
+            String id = uploadExternal(alice, "memo.txt", "memo".getBytes(StandardCharsets.UTF_8), secret).path("id").asText();
+
+            JsonNode message = bobs.await(f -> f.path("type").asText().equals("message") && f.has("files"), 5000);
+            assertThat(message.path("files").get(0).path("id").asText()).isEqualTo(id);
+            assertThat(bobs.await(f -> f.path("type").asText().equals("file_shared"), 5000).path("file_id").asText()).isEqualTo(id);
+            ok(call(alice, "files.delete", "file", id));
+            assertThat(bobs.await(f -> f.path("type").asText().equals("file_deleted"), 5000).path("file_id").asText()).isEqualTo(id);
+            assertThat(carols.drain(300)).noneSatisfy(f -> assertThat(f.toString()).contains(id));
+        }
+    }
+
     // ---- helpers
 
     JsonNode uploadExternal(Member who, String name, byte[] bytes, String channel) throws Exception {
