@@ -34,6 +34,8 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
     private final ExecutorService calls;
     private final ApiDispatcher dispatcher;
     private UploadSink upload;
+    /** Chunks that arrived while the upload URL was being checked (reading is paused meanwhile, so at most one read's worth). */
+    private java.util.ArrayDeque<HttpContent> held;
     /** Swallowing the (empty) body of a request this handler already answered. */
     private boolean discarding;
 
@@ -56,13 +58,18 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
             else ReferenceCountUtil.release(msg);
             return;
         }
+        if (msg instanceof HttpContent content && held != null) {
+            held.add(content);
+            return;
+        }
         if (msg instanceof HttpContent content && (upload != null || discarding)) {
             try {
                 if (upload != null) {
                     UploadSink u = upload;
                     boolean last = content instanceof LastHttpContent;
                     if (!u.offer(content)) {
-                        upload = null; // refused and answered; the connection closes
+                        upload = null; // refused and answered; the rest of the body is dropped, the connection closes
+                        discarding = !last;
                     } else if (last) {
                         upload = null;
                         calls.execute(u::finish);
@@ -87,17 +94,27 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
             String fileId = path.substring("/files-upload/".length());
             String exp = uri.parameters().getOrDefault("exp", java.util.List.of("")).getFirst();
             String sig = uri.parameters().getOrDefault("sig", java.util.List.of("")).getFirst();
-            StoredFile claimed;
-            try {
-                claimed = transfer.files().claim(fileId, exp, sig);
-            } catch (FileService.UploadRefused e) {
-                refuse(ctx, e.status(), e.error());
-                return true;
-            } catch (RuntimeException e) {
-                refuse(ctx, 500, "internal_error");
-                return true;
-            }
-            upload = UploadSink.forUploadUrl(ctx, req, transfer.files(), claimed, keepAlive);
+            // Claiming reads and writes the database: off the event loop, with reading paused.
+            held = new java.util.ArrayDeque<>();
+            ctx.channel().config().setAutoRead(false);
+            calls.execute(() -> {
+                StoredFile claimed = null;
+                String error = null;
+                int status = 0;
+                try {
+                    claimed = transfer.files().claim(fileId, exp, sig);
+                } catch (FileService.UploadRefused e) {
+                    status = e.status();
+                    error = e.error();
+                } catch (RuntimeException e) {
+                    status = 500;
+                    error = "internal_error";
+                }
+                StoredFile c = claimed;
+                int st = status;
+                String err = error;
+                ctx.executor().execute(() -> claimed(ctx, req, c, st, err, keepAlive));
+            });
             return true;
         }
         if (path.equals("/api/" + transfer.legacyUpload()) && req.method() == HttpMethod.POST && isMultipart(req)) {
@@ -114,8 +131,26 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
         return false;
     }
 
+    /** Back on the event loop once the upload URL was checked: start taking the body, or refuse it. */
+    private void claimed(ChannelHandlerContext ctx, HttpRequest req, StoredFile claimed, int status, String error,
+                         boolean keepAlive) {
+        java.util.ArrayDeque<HttpContent> early = held;
+        held = null;
+        if (claimed == null) {
+            early.forEach(HttpContent::release);
+            refuse(ctx, status, error);
+        } else if (!ctx.channel().isActive()) {
+            early.forEach(HttpContent::release);
+            UploadSink.forUploadUrl(ctx, req, transfer.files(), claimed, keepAlive).abort();
+        } else {
+            upload = UploadSink.forUploadUrl(ctx, req, transfer.files(), claimed, keepAlive);
+            for (HttpContent c : early) channelRead(ctx, c);
+        }
+        ctx.channel().config().setAutoRead(true);
+    }
+
     private void refuse(ChannelHandlerContext ctx, int status, String error) {
-        discarding = false;
+        discarding = true; // whatever body follows is dropped; the connection closes after the answer
         HttpResponses.write(ctx, false, HttpResponseStatus.valueOf(status), HttpResponses.JSON,
                 ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8), 0);
     }
@@ -152,5 +187,9 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
         UploadSink u = upload;
         upload = null;
         if (u != null) u.abort();
+        if (held != null) {
+            held.forEach(HttpContent::release);
+            held.clear(); // the claim still resolves and finds the channel closed
+        }
     }
 }

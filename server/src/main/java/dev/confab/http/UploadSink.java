@@ -210,12 +210,14 @@ final class UploadSink {
         return hasFile;
     }
 
+    /**
+     * Stops taking the body and answers once the clean-up is done (on a virtual thread: it writes
+     * the database), so a client that retries at once finds the URL usable again.
+     */
     private boolean refuse(int status, String error) {
         closed = true;
         closeQuietly();
-        HttpResponses.write(ctx, false, HttpResponseStatus.valueOf(status), HttpResponses.JSON,
-                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8), 0);
-        Thread.ofVirtual().start(this::cleanUp);
+        Thread.ofVirtual().start(() -> refuseLater(status, error));
         return false;
     }
 
