@@ -6,7 +6,7 @@ import dev.confab.files.Thumbnailer;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpResponse;
-import io.netty.handler.codec.http.HttpChunkedInput;
+import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.stream.ChunkedStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -122,9 +121,33 @@ final class FileDownloads {
             if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
             return;
         }
-        InputStream in = files.open(d, start, length);
-        var f = ctx.writeAndFlush(new HttpChunkedInput(new ChunkedStream(in, CHUNK)));
-        f.addListener(done -> in.close());
+        stream(ctx, files, d, start, length, keepAlive);
+    }
+
+    /**
+     * Copies the range from the blob store to the connection on this (virtual) thread, a chunk at
+     * a time; when the connection's outbound buffer is above its high-water mark the thread waits
+     * for the reader, so a slow client holds one chunk, not the file, and the event loop never
+     * blocks on the blob store (S3 reads are network reads).
+     */
+    private static void stream(ChannelHandlerContext ctx, FileService files, FileService.Download d, long start,
+                               long length, boolean keepAlive) throws java.io.IOException {
+        byte[] buf = new byte[CHUNK];
+        long left = length;
+        try (InputStream in = files.open(d, start, length)) {
+            while (left > 0) {
+                int n = in.readNBytes(buf, 0, (int) Math.min(CHUNK, left));
+                if (n <= 0) throw new java.io.EOFException("blob " + d.key() + " ended " + left + " bytes early");
+                left -= n;
+                var written = ctx.writeAndFlush(new DefaultHttpContent(ctx.alloc().buffer(n).writeBytes(buf, 0, n)));
+                if (!ctx.channel().isWritable()) written.awaitUninterruptibly();
+                if (!ctx.channel().isActive()) return; // the reader went away
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            ctx.close(); // the headers promised more bytes than will come
+            throw e;
+        }
+        var f = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
         if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
     }
 

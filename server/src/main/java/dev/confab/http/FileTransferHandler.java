@@ -15,7 +15,6 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.stream.ChunkedWriteHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -43,12 +42,6 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
         this.transfer = transfer;
         this.calls = calls;
         this.dispatcher = dispatcher;
-    }
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-        // Downloads are written as chunked input; the writer must sit between us and the codec.
-        ctx.pipeline().addBefore(ctx.name(), "files-chunked", new ChunkedWriteHandler());
     }
 
     @Override

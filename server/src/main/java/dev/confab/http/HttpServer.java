@@ -50,8 +50,7 @@ public final class HttpServer implements AutoCloseable {
     public record Realtime(String path, ChannelHandler handshake, int maxFrameBytes, int writeLowWater, int writeHighWater) {}
 
     /** Handlers an upgraded WebSocket connection no longer needs; they are removed after the upgrade. */
-    public static final List<String> HTTP_ONLY = List.of("keepalive", "idle", "rtm-ticket", "router", "files",
-            "files-chunked"); // the chunked writer would queue frames past the outbound buffer's back-pressure
+    public static final List<String> HTTP_ONLY = List.of("keepalive", "idle", "rtm-ticket", "router", "files");
 
     public InetSocketAddress start(String host, int port, int maxBodyBytes, ApiDispatcher dispatcher,
                                    BooleanSupplier ready, Supplier<String> metrics, Realtime realtime) throws InterruptedException {

@@ -276,6 +276,35 @@ abstract class FileSharingContract {
         }
     }
 
+    @Test
+    void filesListPagesByCountAndPageOrByCursorAndFiltersByType() throws Exception {
+        Member dave = ws.member("dave");
+        ok(call(dave, "conversations.join", "channel", general));
+        String a = uploadExternal(dave, "a.txt", "a".getBytes(StandardCharsets.UTF_8), general).path("id").asText();
+        String b = uploadExternal(dave, "b.pdf", "%PDF-1.4 b".getBytes(StandardCharsets.UTF_8), general).path("id").asText();
+        String c = uploadExternal(dave, "c.txt", "c".getBytes(StandardCharsets.UTF_8), general).path("id").asText();
+
+        JsonNode all = ok(call(dave, "files.list", "user", dave.id()));
+        assertThat(all.path("files").findValuesAsText("id")).containsExactlyInAnyOrder(a, b, c);
+        assertThat(all.path("paging").path("total").asInt()).isEqualTo(3);
+
+        JsonNode page2 = ok(call(dave, "files.list", "user", dave.id(), "count", 2, "page", 2));
+        assertThat(page2.path("files")).hasSize(1);
+        assertThat(page2.path("paging").path("pages").asInt()).isEqualTo(2);
+
+        JsonNode first = ok(call(dave, "files.list", "user", dave.id(), "limit", 2));
+        String cursor = first.path("response_metadata").path("next_cursor").asText();
+        assertThat(cursor).isNotEmpty();
+        JsonNode rest = ok(call(dave, "files.list", "user", dave.id(), "limit", 2, "cursor", cursor));
+        assertThat(rest.path("response_metadata").path("next_cursor").asText()).isEmpty();
+        assertThat(new java.util.HashSet<>(first.path("files").findValuesAsText("id")))
+                .doesNotContainAnyElementsOf(rest.path("files").findValuesAsText("id"));
+
+        assertThat(ok(call(dave, "files.list", "user", dave.id(), "types", "pdfs")).path("files").findValuesAsText("id"))
+                .containsExactly(b);
+        assertThat(call(dave, "files.list", "cursor", "garbage!").path("error").asText()).isEqualTo("invalid_cursor");
+    }
+
     // ---- helpers
 
     JsonNode uploadExternal(Member who, String name, byte[] bytes, String channel) throws Exception {
