@@ -13,20 +13,22 @@ import java.util.Objects;
  * @param abandonAfter  how old an upload that never completed gets before it is swept away
  * @param downloadUrlTtl how long a signed download URL (for browsers) stays valid
  * @param s3            where blobs go when on S3-compatible storage; null = the local disk under the data directory
+ * @param sweepEvery    how often abandoned uploads are looked for
  */
 public record FilesConfig(long maxFileBytes, Duration uploadUrlTtl, Duration abandonAfter, Duration downloadUrlTtl,
-                          S3BlobStore.Settings s3) {
+                          S3BlobStore.Settings s3, Duration sweepEvery) {
     public static final long DEFAULT_MAX_FILE_BYTES = 1L << 30;
 
     public FilesConfig {
         Objects.requireNonNull(uploadUrlTtl, "uploadUrlTtl");
         Objects.requireNonNull(abandonAfter, "abandonAfter");
         Objects.requireNonNull(downloadUrlTtl, "downloadUrlTtl");
+        Objects.requireNonNull(sweepEvery, "sweepEvery");
         if (maxFileBytes < 1) throw new IllegalArgumentException("max file size must be positive, got " + maxFileBytes);
     }
 
     public static final FilesConfig DEFAULT = new FilesConfig(DEFAULT_MAX_FILE_BYTES, Duration.ofMinutes(10),
-            Duration.ofHours(1), Duration.ofMinutes(5), null);
+            Duration.ofHours(1), Duration.ofMinutes(5), null, Duration.ofMinutes(1));
 
     /**
      * The defaults overridden by environment variables: {@code CONFAB_FILES_MAX_BYTES},
@@ -45,23 +47,24 @@ public record FilesConfig(long maxFileBytes, Duration uploadUrlTtl, Duration aba
                     env.getOrDefault("CONFAB_S3_REGION", "us-east-1"), bucket, env.get("CONFAB_S3_ACCESS_KEY"),
                     env.get("CONFAB_S3_SECRET_KEY"), Boolean.parseBoolean(env.getOrDefault("CONFAB_S3_PATH_STYLE", "true")));
         }
-        return new FilesConfig(max, DEFAULT.uploadUrlTtl, abandon, DEFAULT.downloadUrlTtl, s3);
+        return new FilesConfig(max, DEFAULT.uploadUrlTtl, abandon, DEFAULT.downloadUrlTtl, s3, DEFAULT.sweepEvery);
     }
 
     public FilesConfig withMaxFileBytes(long b) {
-        return new FilesConfig(b, uploadUrlTtl, abandonAfter, downloadUrlTtl, s3);
+        return new FilesConfig(b, uploadUrlTtl, abandonAfter, downloadUrlTtl, s3, sweepEvery);
     }
 
     public FilesConfig withS3(S3BlobStore.Settings s) {
-        return new FilesConfig(maxFileBytes, uploadUrlTtl, abandonAfter, downloadUrlTtl, s);
+        return new FilesConfig(maxFileBytes, uploadUrlTtl, abandonAfter, downloadUrlTtl, s, sweepEvery);
     }
 
-    public FilesConfig withAbandonAfter(Duration d) {
-        return new FilesConfig(maxFileBytes, uploadUrlTtl, d, downloadUrlTtl, s3);
+    /** Abandoned uploads older than {@code after}, looked for every {@code every}. */
+    public FilesConfig withSweep(Duration after, Duration every) {
+        return new FilesConfig(maxFileBytes, uploadUrlTtl, after, downloadUrlTtl, s3, every);
     }
 
     public FilesConfig withTtls(Duration upload, Duration download) {
-        return new FilesConfig(maxFileBytes, upload, abandonAfter, download, s3);
+        return new FilesConfig(maxFileBytes, upload, abandonAfter, download, s3, sweepEvery);
     }
 
     /** Opens the blob store these settings name; the local one lives in {@code dataDir/files}. */

@@ -143,7 +143,8 @@ public final class Confab implements AutoCloseable {
                 metrics::scrape, realtime);
         timers.scheduleWithFixedDelay(gateway.presenceFanout()::flush, 100, 100, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(presence::sweep, 10, 10, TimeUnit.SECONDS);
-        timers.scheduleWithFixedDelay(this::sweepUploads, 60, 60, TimeUnit.SECONDS);
+        long sweep = filesConfig.sweepEvery().toMillis();
+        timers.scheduleWithFixedDelay(this::sweepUploads, sweep, sweep, TimeUnit.MILLISECONDS);
         log.info("confab listening on http://{}:{} (store {}, {} shards)", address.getHostString(), address.getPort(),
                 config.store().isSqlite() ? "sqlite" : "postgresql", config.shards());
     }

@@ -33,7 +33,11 @@ import org.junit.jupiter.api.Test;
  * with files on the local disk and once on S3 (S3Proxy): what a user sharing files would check.
  */
 abstract class FileSharingContract {
-    /** Short download-URL lifetime so that expiry can be tested; long enough for a test's own fetches. */
+    /**
+     * Short download-URL lifetime so that expiry can be tested; long enough for a test's own
+     * fetches. Subclasses add an abandon TTL of 1 s with the periodic sweep all but off, so only
+     * the test that sweeps sweeps (a timer could otherwise take another test's upload in flight).
+     */
     static final FilesConfig CONFIG = FilesConfig.DEFAULT.withTtls(Duration.ofMinutes(10), Duration.ofSeconds(3));
 
     abstract ConfabExtension server();

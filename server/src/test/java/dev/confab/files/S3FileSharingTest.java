@@ -24,7 +24,7 @@ class S3FileSharingTest extends FileSharingContract {
 
     @RegisterExtension
     static final ConfabExtension server = ConfabExtension.sqlite()
-            .withFiles(CONFIG.withAbandonAfter(Duration.ofSeconds(1)).withS3(s3.settings("confab-files")));
+            .withFiles(CONFIG.withSweep(Duration.ofSeconds(1), Duration.ofHours(1)).withS3(s3.settings("confab-files")));
 
     @Override
     ConfabExtension server() {
