@@ -139,6 +139,41 @@ class LargeUploadTest {
     }
 
     @Test
+    void twoHundredSmallUploadsAtOnceAllLandIntact() throws Exception {
+        Member alice = server.workspace().owner();
+        int n = 200;
+        java.util.List<JsonNode> tickets = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            tickets.add(server.api().call("files.getUploadURLExternal", alice.token(), "filename", "s" + i + ".txt",
+                    "length", ("small file " + i).length()));
+        }
+        long t0 = System.nanoTime();
+        java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            posts.add(http.sendAsync(HttpRequest.newBuilder(URI.create(tickets.get(i).path("upload_url").asText()))
+                    .POST(HttpRequest.BodyPublishers.ofString("small file " + i)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        for (var p : posts) assertThat(p.get().statusCode()).isEqualTo(200);
+        System.out.printf("%d concurrent small uploads in %.2f s%n", n, (System.nanoTime() - t0) / 1e9);
+
+        for (int batch = 0; batch < n; batch += 100) { // completeUploadExternal takes at most 100 files
+            StringBuilder files = new StringBuilder("[");
+            for (int i = batch; i < batch + 100; i++) {
+                files.append(i > batch ? "," : "").append("{\"id\":\"").append(tickets.get(i).path("file_id").asText()).append("\"}");
+            }
+            JsonNode done = server.api().call("files.completeUploadExternal", alice.token(), "files", files.append("]").toString());
+            assertThat(done.path("files")).as(done.toString()).hasSize(100);
+            for (int i = 0; i < 100; i += 33) {
+                HttpResponse<String> got = http.send(HttpRequest.newBuilder(URI.create(done.path("files").get(i)
+                        .path("url_private").asText())).header("Authorization", "Bearer " + alice.token()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(got.body()).isEqualTo("small file " + (batch + i));
+            }
+        }
+        assertThat(server.confab().files().spoolIsEmpty()).isTrue();
+    }
+
+    @Test
     void theWatchSeesMemoryThatIsHeld() throws Exception {
         assertThat(PlatformDependent.usedDirectMemory()).as("Netty tracks its direct memory").isGreaterThanOrEqualTo(0);
         Watch watch = Watch.start();
