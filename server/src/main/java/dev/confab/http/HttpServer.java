@@ -27,7 +27,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * The Netty server. Its pipeline, in order: HTTP codec → keep-alive → idle reaper → body
+ * The Netty server. Its pipeline, in order: HTTP codec → keep-alive → idle reaper → file
+ * transfers (streamed uploads and downloads, see {@link FileTransferHandler}) → body
  * aggregation with the size limit → RTM ticket check → WebSocket upgrade (for {@code /rtm}) →
  * RTM session setup → router (everything else). An upgraded connection drops the HTTP stages.
  */
@@ -37,12 +38,19 @@ public final class HttpServer implements AutoCloseable {
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor(); // unnamed: naming showed up in profiles
     private final InFlight inFlight = new InFlight();
     private Channel server;
+    private FileTransfer files;
+
+    /** Turns on file uploads and downloads (before {@link #start}); without it those paths answer 404. */
+    public HttpServer files(FileTransfer f) {
+        this.files = f;
+        return this;
+    }
 
     /** The WebSocket side: the handler that checks tickets and sets up sessions, and its limits. */
     public record Realtime(String path, ChannelHandler handshake, int maxFrameBytes, int writeLowWater, int writeHighWater) {}
 
     /** Handlers an upgraded WebSocket connection no longer needs; they are removed after the upgrade. */
-    public static final List<String> HTTP_ONLY = List.of("keepalive", "idle", "rtm-ticket", "router");
+    public static final List<String> HTTP_ONLY = List.of("keepalive", "idle", "rtm-ticket", "router", "files");
 
     public InetSocketAddress start(String host, int port, int maxBodyBytes, ApiDispatcher dispatcher,
                                    BooleanSupplier ready, Supplier<String> metrics, Realtime realtime) throws InterruptedException {
@@ -67,6 +75,8 @@ public final class HttpServer implements AutoCloseable {
                                 ctx.close();
                             }
                         });
+                        // File bytes stream past the aggregator, to disk, never held in memory.
+                        if (files != null) p.addLast("files", new FileTransferHandler(files, calls, dispatcher));
                         p.addLast("body", new BodyLimitHandler(maxBodyBytes));
                         p.addLast("rtm-ticket", realtime.handshake());
                         p.addLast("ws", new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()

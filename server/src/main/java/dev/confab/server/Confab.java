@@ -11,6 +11,13 @@ import dev.confab.api.DirectApi;
 import dev.confab.api.EdgeApi;
 import dev.confab.edge.EdgeCache;
 import dev.confab.edge.EdgeQueries;
+import dev.confab.api.FilesApi;
+import dev.confab.files.BlobStore;
+import dev.confab.files.FileService;
+import dev.confab.files.FilesConfig;
+import dev.confab.files.Thumbnailer;
+import dev.confab.files.UrlSigner;
+import dev.confab.http.FileTransfer;
 import dev.confab.api.HistoryApi;
 import dev.confab.api.MethodTable;
 import dev.confab.api.PinsApi;
@@ -74,6 +81,10 @@ public final class Confab implements AutoCloseable {
     /** Opened by {@link #serve} only: one process at a time may hold the Lucene index. */
     private SearchIndex searchIndex;
     private SearchIndexer searchIndexer;
+    private FilesConfig filesConfig = FilesConfig.fromEnvironment(System.getenv());
+    private BlobStore blobs;
+    private Thumbnailer thumbnails;
+    private FileService files;
 
     private Confab(ServerConfig config, Stores stores) {
         this.stores = stores;
@@ -100,7 +111,13 @@ public final class Confab implements AutoCloseable {
 
     /** Opens everything and starts serving HTTP. */
     public static Confab start(ServerConfig config) throws InterruptedException {
+        return start(config, FilesConfig.fromEnvironment(System.getenv()));
+    }
+
+    /** As {@link #start(ServerConfig)}, with these file-sharing settings. */
+    public static Confab start(ServerConfig config, FilesConfig filesConfig) throws InterruptedException {
         Confab c = offline(config);
+        c.filesConfig = filesConfig;
         try {
             c.serve(config);
         } catch (RuntimeException | InterruptedException e) {
@@ -129,6 +146,8 @@ public final class Confab implements AutoCloseable {
         searchIndexer = new SearchIndexer(stores, searchIndex).start();
         events.subscribe(searchIndexer);
         new SearchApi(context, searchIndex).register(methods);
+        FilesApi filesApi = openFiles(config.dataDir());
+        filesApi.register(methods);
         ApiDispatcher dispatcher = new ApiDispatcher(methods, context.tokens(), context.users(),
                 new RateLimiter(config.rateLimitFactor(), System::nanoTime));
         metrics.gauge("confab_shard_queue_depth", router, r -> r.shards().stream().mapToInt(s -> s.queued()).sum());
@@ -138,13 +157,54 @@ public final class Confab implements AutoCloseable {
         var realtime = new HttpServer.Realtime(RtmHandshakeHandler.PATH,
                 new RtmHandshakeHandler(tickets, gateway, context, HttpServer.HTTP_ONLY), g.maxFrameBytes(),
                 g.writeLowWater(), g.writeHighWater());
+        http.files(new FileTransfer(files, this::actorOf, "files.upload"));
         address = http.start(config.host(), config.port(), config.maxBodyBytes(), dispatcher, stores::ready,
                 metrics::scrape, realtime);
         timers.scheduleWithFixedDelay(gateway.presenceFanout()::flush, 100, 100, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(presence::sweep, 10, 10, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(edge::sweep, 1, 1, TimeUnit.MINUTES);
+        long sweep = filesConfig.sweepEvery().toMillis();
+        timers.scheduleWithFixedDelay(this::sweepUploads, sweep, sweep, TimeUnit.MILLISECONDS);
         log.info("confab listening on http://{}:{} (store {}, {} shards)", address.getHostString(), address.getPort(),
                 config.store().isSqlite() ? "sqlite" : "postgresql", config.shards());
+    }
+
+    /** Files: the blob store (local disk or S3), the file rules, the thumbnail worker, and their Web API methods. */
+    private FilesApi openFiles(java.nio.file.Path dataDir) {
+        try {
+            blobs = filesConfig.openBlobStore(dataDir);
+            java.nio.file.Path spool = dataDir.resolve("spool");
+            files = new FileService(stores.files(), blobs, filesConfig, UrlSigner.fromKeyFile(dataDir.resolve("files-signing.key")),
+                    spool, Clock.systemUTC(), context::baseUrl);
+            FilesApi api = new FilesApi(context, files);
+            thumbnails = new Thumbnailer(stores.files(), blobs, spool, api::changed);
+            return api.thumbnails(thumbnails);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot open file storage: " + e.getMessage(), e);
+        }
+    }
+
+    /** The caller behind a bearer token (file downloads), or null when the token is not good. */
+    private dev.confab.action.Actor actorOf(String token) {
+        try {
+            var p = context.tokens().authenticate(token);
+            return context.users().get(p.userId()).filter(u -> !u.deleted())
+                    .map(u -> new dev.confab.action.Actor(p.teamId(), p.userId(), p.botId(), u.role())).orElse(null);
+        } catch (dev.confab.error.SlackError e) {
+            return null;
+        }
+    }
+
+    private void sweepUploads() {
+        try {
+            files.sweep();
+        } catch (RuntimeException e) {
+            log.warn("sweeping abandoned uploads failed", e);
+        }
+    }
+
+    public FileService files() {
+        return files;
     }
 
     public InetSocketAddress address() {
@@ -184,6 +244,8 @@ public final class Confab implements AutoCloseable {
         timers.shutdownNow();
         gateway.goodbyeAll();
         http.close();
+        if (thumbnails != null) thumbnails.close();
+        if (blobs != null) blobs.close();
         router.close();
         edge.close();
         if (searchIndexer != null) searchIndexer.close(); // after the shards; commits what it indexed

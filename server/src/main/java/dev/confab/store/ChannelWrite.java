@@ -53,6 +53,14 @@ public sealed interface ChannelWrite {
 
     record RemovePin(String channelId, Ts ts) implements ChannelWrite {}
 
+    /** Replaces a live message's extra JSON (its files[] after a file changed or was deleted). */
+    record ReplaceExtra(String channelId, Ts ts, String extra) implements ChannelWrite {}
+
+    /** Records that the message at {@code share.ts()} carries the file; idempotent. */
+    record ShareFile(dev.confab.model.FileShare share) implements ChannelWrite {
+        public String channelId() { return share.channelId(); }
+    }
+
     /**
      * An event for the asynchronous workers (and resuming clients), committed with the change it
      * describes. {@code eventTs} may be null for events without one.

@@ -15,6 +15,7 @@ public interface Stores extends AutoCloseable {
     PinStore pins();
     ChannelLog log();
     OutboxStore outbox();
+    FileStore files();
 
     /** True when the database answers and its schema is migrated (for /readyz). */
     boolean ready();

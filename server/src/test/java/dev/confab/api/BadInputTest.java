@@ -104,7 +104,7 @@ class BadInputTest {
                 bad("unknown conversation type", "conversations.list", FORM, "types=public_channel,rooms", "invalid_arguments"),
                 // Methods that do not exist.
                 bad("unknown method", "chat.postMessages", FORM, "channel=$C&text=x", "unknown_method"),
-                bad("method of no family", "files.upload", FORM, "channel=$C&content=x", "unknown_method"),
+                bad("method of no family", "admin.barriers.create", FORM, "channel=$C&content=x", "unknown_method"),
                 // Content.
                 bad("text over 40,000 characters", "chat.postMessage", FORM, "channel=$C&text=" + "a".repeat(40_001), "msg_too_long"),
                 bad("40,001 emoji", "chat.postMessage", JSON, "{\"channel\":\"$C\",\"text\":\"" + "😀".repeat(40_001) + "\"}",

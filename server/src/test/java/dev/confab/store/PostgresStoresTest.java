@@ -19,4 +19,5 @@ class PostgresStoresTest {
     @Nested class ReactionsAndPins extends ReactionAndPinContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
     @Nested class Log extends ChannelLogContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
     @Nested class Outbox extends OutboxContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
+    @Nested class Files extends FileStoreContract { @Override protected Stores open(Path dir) { return postgres(dir); } }
 }

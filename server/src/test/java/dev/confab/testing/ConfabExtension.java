@@ -32,6 +32,7 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
     private dev.confab.channel.ShardConfig shard = dev.confab.channel.ShardConfig.DEFAULT;
     private int shards = 2;
     private boolean recordEvents = true;
+    private dev.confab.files.FilesConfig files = dev.confab.files.FilesConfig.DEFAULT;
     private Path dir;
     private Confab confab;
     private ApiClient client;
@@ -67,6 +68,12 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /** File-sharing settings (blob store, limits, TTLs); the defaults store files on the local disk. */
+    public ConfabExtension withFiles(dev.confab.files.FilesConfig f) {
+        this.files = f;
+        return this;
+    }
+
     public ConfabExtension withRateLimitFactor(double f) {
         this.rateLimitFactor = f;
         return this;
@@ -78,7 +85,7 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
         StoreConfig store = postgres ? Databases.freshPostgres() : Databases.sqlite(dir);
         ServerConfig config = ServerConfig.defaults(dir).withStore(store).withPort(0).withRateLimitFactor(rateLimitFactor)
                 .withGateway(gateway).withShard(shard).withShards(shards);
-        confab = Confab.start(config);
+        confab = Confab.start(config, files);
         if (recordEvents) confab.events().subscribe(events::add);
         client = new ApiClient(url());
     }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.confab.config.StoreConfig;
 import dev.confab.store.ChannelLog;
 import dev.confab.store.ChannelStore;
+import dev.confab.store.FileStore;
 import dev.confab.store.InviteStore;
 import dev.confab.store.MessageStore;
 import dev.confab.store.OutboxStore;
@@ -36,6 +37,7 @@ public final class SqlStores implements Stores {
     private final OutboxStore outbox;
     /** SQLite: moves the WAL into the database file off the commit path; null for PostgreSQL. */
     private final Checkpointer checkpointer;
+    private final FileStore files;
 
     private SqlStores(Database db) {
         this.db = db;
@@ -50,6 +52,7 @@ public final class SqlStores implements Stores {
         this.pins = new SqlPinStore(db);
         this.log = new SqlChannelLog(db);
         this.outbox = new SqlOutboxStore(db);
+        this.files = new SqlFileStore(db);
     }
 
     /**
@@ -132,6 +135,7 @@ public final class SqlStores implements Stores {
     @Override public PinStore pins() { return pins; }
     @Override public ChannelLog log() { return log; }
     @Override public OutboxStore outbox() { return outbox; }
+    @Override public FileStore files() { return files; }
 
     /** Asks a migrated table, so a reachable but empty database is not ready either. */
     @Override
