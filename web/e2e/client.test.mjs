@@ -7,7 +7,7 @@ import { api, launch, message, person, screenshot, send, serverDropsSockets, BAS
 const T = { timeout: 10_000 };
 const run = Date.now().toString(36);
 
-describe('the web client, two people in two browser contexts', { concurrency: false }, () => {
+describe('the web client, two people in two browser contexts', { concurrency: false, timeout: 240_000 }, () => {
   let browser, ann, bob, domain;
   const annEmail = `ann-${run}@example.test`;
 
