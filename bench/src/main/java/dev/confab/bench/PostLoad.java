@@ -56,8 +56,13 @@ final class PostLoad {
             throw new IllegalArgumentException("the fixture has " + fixture.tokens().size() + " posters, asked for " + s.posters());
         }
         URI url = URI.create(fixture.url());
-        PostRequests requests = new PostRequests(url.getHost() + ":" + url.getPort(),
-                fixture.tokens().subList(0, s.posters()), fixture.channels());
+        return run(fixture, s, new PostRequests(url.getHost() + ":" + url.getPort(),
+                fixture.tokens().subList(0, s.posters()), fixture.channels()));
+    }
+
+    /** As {@link #run(Fixture, Settings)} with other requests than posts (e.g. typeahead queries). */
+    static RunResult run(Fixture fixture, Settings s, Requests requests) throws InterruptedException {
+        URI url = URI.create(fixture.url());
         // NIO rather than epoll: the native transport is a separate, platform-specific artifact
         // that is not always at hand, and with pacing done by the Pacer thread nothing here
         // depends on timer precision.

@@ -15,7 +15,7 @@ import java.util.List;
  * poster cycles through all channels, and at any moment the posters are spread over different
  * channels (and so over every shard) instead of queueing behind one channel's writer.
  */
-final class PostRequests {
+final class PostRequests implements Requests {
     static final String PATH = "/api/chat.postMessage";
     private final byte[][] headers;
     private final byte[][] bodyStarts;
@@ -41,7 +41,8 @@ final class PostRequests {
     }
 
     /** The whole HTTP/1.1 request (keep-alive is HTTP/1.1's default) for poster {@code p}'s post {@code seq}. */
-    ByteBuf request(ByteBufAllocator alloc, int poster, long seq) {
+    @Override
+    public ByteBuf request(ByteBufAllocator alloc, int poster, long seq) {
         byte[] start = bodyStarts[channelIndex(poster, seq)];
         byte[] tail = ascii(poster + "-" + seq + "\"}");
         int length = start.length + tail.length;

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Poster extends SimpleChannelInboundHandler<FullHttpResponse> {
     private final int index;
-    private final PostRequests requests;
+    private final Requests requests;
 
     final LatencyStats latency = new LatencyStats();
     /** Fixed rate only: from a post's scheduled time until it left, when it was not waiting on a predecessor. */
@@ -39,7 +39,7 @@ final class Poster extends SimpleChannelInboundHandler<FullHttpResponse> {
     private long intended;
     private boolean inFlight;
 
-    Poster(int index, PostRequests requests) {
+    Poster(int index, Requests requests) {
         this.index = index;
         this.requests = requests;
     }

@@ -19,6 +19,7 @@ import dev.confab.model.User;
 import dev.confab.store.StoreException;
 import dev.confab.wire.Json;
 import dev.confab.wire.UserJson;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -109,6 +110,43 @@ public final class Accounts {
         joinGeneral(u);
         announce(u);
         return u;
+    }
+
+    /** One person of a bulk import. */
+    public record Person(String email, String name, String realName) {}
+
+    /**
+     * Adds many people at once (an operator's import): every row is checked first and nothing is
+     * written if one is wrong; then one transaction creates them all and they join #general. They
+     * have no password: they get in through {@code reset-password} or an invite.
+     */
+    public List<User> importMembers(String teamId, List<Person> people) {
+        ctx.stores().teams().get(teamId).orElseThrow(() -> new SlackError(Errors.TEAM_NOT_FOUND));
+        long now = ctx.nowSeconds();
+        java.util.Set<String> emails = new java.util.HashSet<>();
+        java.util.Set<String> handles = new java.util.HashSet<>();
+        List<User> users = new java.util.ArrayList<>(people.size());
+        for (Person p : people) {
+            String email = AccountRules.email(p.email());
+            String handle = AccountRules.handle(p.name(), email);
+            if (!emails.add(email.toLowerCase(java.util.Locale.ROOT))) throw new SlackError(Errors.EMAIL_TAKEN);
+            if (!handles.add(handle)) throw new SlackError(Errors.USERNAME_TAKEN);
+            String real = p.realName() == null || p.realName().isBlank() ? handle : p.realName();
+            users.add(new User(Ids.user(), teamId, handle, email, Role.MEMBER, null, false, Profile.named(real), "UTC", now, now));
+        }
+        try {
+            ctx.stores().users().createAll(users);
+        } catch (StoreException.Conflict e) {
+            throw new SlackError("email".equals(e.what()) ? Errors.EMAIL_TAKEN : Errors.USERNAME_TAKEN);
+        }
+        Optional<Channel> general = ctx.stores().channels().findByName(teamId, GENERAL);
+        if (general.isPresent()) {
+            var joins = users.stream().map(u -> ctx.router().submit(
+                    new JoinChannel(new Actor(teamId, u.id(), null, u.role()), general.get().id()))).toList();
+            joins.forEach(ApiContext::await);
+        }
+        users.forEach(this::announce);
+        return users;
     }
 
     /** A bot user with its {@code xoxb-} token. */

@@ -13,6 +13,7 @@ import dev.confab.action.RenameChannel;
 import dev.confab.action.SetChannelText;
 import dev.confab.error.Errors;
 import dev.confab.error.SlackError;
+import dev.confab.edge.EdgeCache;
 import dev.confab.model.Channel;
 import dev.confab.model.ChannelKind;
 import dev.confab.model.Membership;
@@ -27,9 +28,11 @@ import java.util.Set;
 /** {@code conversations.*} except history, replies and open (see HistoryApi, DirectApi). */
 public final class ConversationsApi {
     private final ApiContext ctx;
+    private final EdgeCache edge;
 
-    public ConversationsApi(ApiContext ctx) {
+    public ConversationsApi(ApiContext ctx, EdgeCache edge) {
         this.ctx = ctx;
+        this.edge = edge;
     }
 
     public void register(MethodTable t) {
@@ -74,9 +77,18 @@ public final class ConversationsApi {
         return out;
     }
 
+    /** The conversation and the caller's membership from the edge cache when it holds them, else the store. */
     private ObjectNode info(ApiCall call) {
-        Channel c = ChannelAccess.readable(ctx.stores(), call.actor(), call.args().string("channel"));
-        Optional<Membership> m = ctx.stores().channels().membership(c.id(), call.userId());
+        String id = call.args().string("channel");
+        Channel c = edge.channel(call.teamId(), id).orElse(null);
+        Optional<Boolean> cachedMember = c == null ? Optional.empty() : edge.isMember(call.teamId(), id, call.userId());
+        if (cachedMember.isEmpty()) {
+            c = ChannelAccess.readable(ctx.stores(), call.actor(), id);
+        } else if (c.kind().membersOnly() && !cachedMember.get()) {
+            throw new SlackError(Errors.CHANNEL_NOT_FOUND);
+        }
+        Optional<Membership> m = cachedMember.orElse(true)
+                ? ctx.stores().channels().membership(c.id(), call.userId()) : Optional.empty();
         ObjectNode o = describe(c, call.userId(), m.isPresent());
         if (m.isPresent()) {
             Ts lastRead = m.get().lastRead();
@@ -85,7 +97,10 @@ public final class ConversationsApi {
             o.put("unread_count", unread);
             o.put("unread_count_display", unread);
         }
-        if (call.args().bool("include_num_members", false)) o.put("num_members", ctx.stores().channels().memberCount(c.id()));
+        if (call.args().bool("include_num_members", false)) {
+            int n = edge.memberCount(call.teamId(), c.id());
+            o.put("num_members", n >= 0 ? n : ctx.stores().channels().memberCount(c.id()));
+        }
         return Json.object().set("channel", o);
     }
 

@@ -12,6 +12,7 @@ import dev.confab.model.Profile;
 import dev.confab.model.User;
 import dev.confab.store.Page;
 import dev.confab.wire.ConversationJson;
+import dev.confab.edge.EdgeCache;
 import dev.confab.wire.Json;
 import dev.confab.wire.UserJson;
 import java.util.EnumSet;
@@ -20,9 +21,11 @@ import java.util.Set;
 /** {@code users.*}: the directory of the caller's workspace and their own profile. */
 public final class UsersApi {
     private final ApiContext ctx;
+    private final EdgeCache edge;
 
-    public UsersApi(ApiContext ctx) {
+    public UsersApi(ApiContext ctx, EdgeCache edge) {
         this.ctx = ctx;
+        this.edge = edge;
     }
 
     public void register(MethodTable t) {
@@ -32,6 +35,7 @@ public final class UsersApi {
         t.add("users.conversations", RateTier.TIER3, this::conversations);
         t.add("users.profile.get", RateTier.TIER4, this::profileGet);
         t.add("users.profile.set", RateTier.TIER3, this::profileSet);
+        t.add("admin.users.remove", RateTier.TIER2, this::deactivate);
     }
 
     private ObjectNode list(ApiCall call) {
@@ -49,7 +53,8 @@ public final class UsersApi {
     /** A user of the caller's workspace; anyone else does not exist ({@code user_not_found}). */
     User visibleUser(ApiCall call, String id) {
         if (id == null || id.isEmpty()) throw new SlackError(Errors.USER_NOT_FOUND);
-        User u = ctx.users().get(id).orElseThrow(() -> new SlackError(Errors.USER_NOT_FOUND));
+        User u = edge.user(call.teamId(), id).or(() -> ctx.users().get(id))
+                .orElseThrow(() -> new SlackError(Errors.USER_NOT_FOUND));
         if (!u.teamId().equals(call.teamId())) throw new SlackError(Errors.USER_NOT_FOUND);
         return u;
     }
@@ -104,15 +109,35 @@ public final class UsersApi {
         if (!u.id().equals(call.userId()) && !call.actor().isAdmin()) throw new SlackError(Errors.NOT_AUTHORIZED);
         Profile p = ProfileEdits.apply(u.profile(), profileArg(call));
         User updated = u.withProfile(p, ctx.nowSeconds());
+        changed(call, updated);
+        ObjectNode out = Json.object();
+        out.set("profile", UserJson.profile(updated));
+        return out;
+    }
+
+    /**
+     * Deactivates a member (Slack's {@code admin.users.remove} for a single workspace): they can
+     * no longer sign in or use their tokens, and everyone's clients see them as deleted.
+     */
+    private ObjectNode deactivate(ApiCall call) {
+        if (!call.actor().isAdmin()) throw new SlackError("not_an_admin");
+        String team = call.args().string("team_id");
+        if (team != null && !team.isEmpty() && !team.equals(call.teamId())) throw new SlackError(Errors.USER_NOT_FOUND);
+        User u = visibleUser(call, call.args().string("user_id"));
+        if (u.role() == dev.confab.model.Role.OWNER) throw new SlackError("cant_remove_owner");
+        if (u.id().equals(call.userId())) throw new SlackError("cant_remove_self");
+        if (!u.deleted()) changed(call, u.withDeleted(true, ctx.nowSeconds()));
+        return Json.object();
+    }
+
+    /** Stores a changed user and tells everyone: the directory, the edge cache, every client of the team. */
+    private void changed(ApiCall call, User updated) {
         ctx.stores().users().update(updated);
         ctx.users().updated(updated);
         ObjectNode event = Json.object().put("type", "user_change");
         event.set("user", UserJson.of(updated));
         event.put("event_ts", dev.confab.model.Ts.ofMillis(ctx.clock().millis()).toString());
         ctx.events().publish(new Event(call.teamId(), new Event.Audience.Team(), event, false));
-        ObjectNode out = Json.object();
-        out.set("profile", UserJson.profile(updated));
-        return out;
     }
 
     /** {@code profile} as a JSON object (inline or as a string), or a single {@code name}/{@code value} pair. */

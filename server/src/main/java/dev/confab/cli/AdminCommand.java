@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands on the configured store.",
         subcommands = {AdminCommand.CreateWorkspace.class, AdminCommand.CreateUser.class, AdminCommand.CreateBot.class,
-                AdminCommand.ResetPassword.class, AdminCommand.ListWorkspaces.class})
+                AdminCommand.ResetPassword.class, AdminCommand.ListWorkspaces.class,
+                AdminCommand.ImportUsers.class})
 final class AdminCommand {
 
     abstract static class Base implements Callable<Integer> {
@@ -69,6 +70,35 @@ final class AdminCommand {
             if (r == null || r == Role.BOT) throw new IllegalArgumentException("--role must be owner, admin or member");
             User u = accounts.createMember(teamId(confab, team), email, name, password, r);
             return Json.object().put("user_id", u.id()).put("name", u.name()).put("team_id", u.teamId());
+        }
+    }
+
+    @Command(name = "import-users", mixinStandardHelpOptions = true,
+            description = "Add many people at once from a JSON Lines file, one {\"email\",\"name\",\"real_name\"} "
+                    + "object per line (name and real_name optional). All or nothing; they join #general and "
+                    + "sign in after reset-password or an invite.")
+    static final class ImportUsers extends Base {
+        @Option(names = "--team", required = true, description = "Workspace id (T…) or domain.") String team;
+        @Option(names = "--file", required = true, description = "The JSON Lines file.") java.nio.file.Path file;
+
+        @Override
+        ObjectNode run(Accounts accounts, Confab confab) {
+            java.util.List<Accounts.Person> people = new java.util.ArrayList<>();
+            int line = 0;
+            try (var lines = java.nio.file.Files.lines(file)) {
+                for (String l : (Iterable<String>) lines::iterator) {
+                    line++;
+                    if (l.isBlank()) continue;
+                    var o = Json.MAPPER.readTree(l);
+                    if (!o.isObject()) throw new IllegalArgumentException("line " + line + ": not a JSON object");
+                    people.add(new Accounts.Person(o.path("email").asText(null), o.path("name").asText(null),
+                            o.path("real_name").asText(null)));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException((line == 0 ? "" : "line " + line + ": ") + e.getMessage());
+            }
+            var users = accounts.importMembers(teamId(confab, team), people);
+            return Json.object().put("team_id", teamId(confab, team)).put("imported", users.size());
         }
     }
 

@@ -45,9 +45,11 @@ public final class Gateway implements EventSink {
     private final Map<String, Set<RtmSession>> byTeam = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> byAddress = new ConcurrentHashMap<>();
     private final PresenceFanout presenceFanout;
+    private final Edge edge;
 
-    public Gateway(Stores stores, ChannelRouter router, Presence presence, GatewayConfig config) {
+    public Gateway(Stores stores, ChannelRouter router, Presence presence, GatewayConfig config, Edge edge) {
         this.stores = stores;
+        this.edge = edge;
         this.router = router;
         this.presence = presence;
         this.config = config;
@@ -110,6 +112,8 @@ public final class Gateway implements EventSink {
             return set;
         });
         presence.connected(userId);
+        edge.connected(s.teamId());
+        s.introduced(userId);
         List<CompletableFuture<Void>> subscribed = new ArrayList<>();
         String after = null;
         do {
@@ -140,6 +144,7 @@ public final class Gateway implements EventSink {
         for (String c : s.channels()) detach(c, s);
         presenceFanout.unwatch(s);
         presence.disconnected(s.userId());
+        edge.disconnected(s.teamId());
     }
 
     @Override
@@ -153,8 +158,11 @@ public final class Gateway implements EventSink {
                 if (subs != null) {
                     EncodedFrame f = new EncodedFrame(e.encoded());
                     String typist = type.equals("user_typing") ? p.path("user").asText() : null;
+                    List<String> named = type.equals("message") ? UsersNamed.in(p) : List.of();
                     for (RtmSession s : subs.snapshot()) {
-                        if (typist == null || !typist.equals(s.userId())) s.deliver(f);
+                        if (typist != null && typist.equals(s.userId())) continue;
+                        for (String u : named) introduce(s, e.teamId(), u);
+                        s.deliver(f);
                     }
                 }
                 if (type.equals("member_left_channel")) detachUser(c.channelId(), p.path("user").asText());
@@ -174,6 +182,21 @@ public final class Gateway implements EventSink {
                 EncodedFrame f = new EncodedFrame(e.encoded());
                 for (RtmSession s : sessions) s.deliver(f);
             }
+        }
+    }
+
+    /**
+     * Sends the user's profile ahead of the first message that names them on this connection.
+     * The frame goes out before the user is marked known, under the session's lock, so a message
+     * delivered by another shard thread at the same time never overtakes the introduction.
+     */
+    private void introduce(RtmSession s, String teamId, String userId) {
+        if (s.knows(userId)) return;
+        synchronized (s) {
+            if (s.knows(userId)) return;
+            EncodedFrame profile = edge.introduce(teamId, userId);
+            if (profile != null) s.deliver(profile);
+            s.introduced(userId);
         }
     }
 

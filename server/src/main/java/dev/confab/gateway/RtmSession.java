@@ -22,6 +22,7 @@ public final class RtmSession {
     private List<EncodedFrame> pending = new ArrayList<>();
     private volatile String[] channels = new String[0];
     private volatile Set<String> presenceSubs = Set.of();
+    private volatile Set<String> known;
 
     public RtmSession(String teamId, String userId, String address, boolean batchPresenceAware, Outbound out, int maxPending) {
         this.teamId = teamId;
@@ -50,6 +51,17 @@ public final class RtmSession {
 
     public Outbound out() {
         return out;
+    }
+
+    /** Whether this connection has been sent the user's profile (lazy loading). */
+    boolean knows(String userId) {
+        Set<String> k = known;
+        return k != null && k.contains(userId);
+    }
+
+    synchronized void introduced(String userId) {
+        if (known == null) known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        known.add(userId);
     }
 
     public boolean isClosed() {

@@ -8,6 +8,9 @@ import dev.confab.api.AuthApi;
 import dev.confab.api.ChatApi;
 import dev.confab.api.ConversationsApi;
 import dev.confab.api.DirectApi;
+import dev.confab.api.EdgeApi;
+import dev.confab.edge.EdgeCache;
+import dev.confab.edge.EdgeQueries;
 import dev.confab.api.HistoryApi;
 import dev.confab.api.MethodTable;
 import dev.confab.api.PinsApi;
@@ -59,6 +62,7 @@ public final class Confab implements AutoCloseable {
     private final LocalPresence presence;
     private final Gateway gateway;
     private final Tickets tickets;
+    private final EdgeCache edge;
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("confab-timers").daemon(true).factory());
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -75,8 +79,10 @@ public final class Confab implements AutoCloseable {
         this.accounts = new Accounts(context);
         GatewayConfig g = config.gateway();
         this.presence = new LocalPresence(System::currentTimeMillis, g.idleAwaySeconds() * 1000);
-        this.gateway = new Gateway(stores, router, presence, g);
+        this.edge = new EdgeCache(stores, System::nanoTime, TimeUnit.MINUTES.toNanos(10), 2_000_000);
+        this.gateway = new Gateway(stores, router, presence, g, edge);
         this.tickets = new Tickets(System::nanoTime, g.ticketTtlSeconds());
+        events.subscribe(edge);
         events.subscribe(gateway);
     }
 
@@ -102,8 +108,8 @@ public final class Confab implements AutoCloseable {
         new AuthApi(context).register(methods);
         new AccountApi(context, accounts).register(methods);
         new TeamApi(context).register(methods);
-        new UsersApi(context).register(methods);
-        new ConversationsApi(context).register(methods);
+        new UsersApi(context, edge).register(methods);
+        new ConversationsApi(context, edge).register(methods);
         new DirectApi(context).register(methods);
         new HistoryApi(context).register(methods);
         new ChatApi(context).register(methods);
@@ -111,10 +117,12 @@ public final class Confab implements AutoCloseable {
         new PinsApi(context).register(methods);
         new RtmApi(context, tickets).register(methods);
         new PresenceApi(context, presence).register(methods);
+        new EdgeApi(context, new EdgeQueries(edge, stores)).register(methods);
         ApiDispatcher dispatcher = new ApiDispatcher(methods, context.tokens(), context.users(),
                 new RateLimiter(config.rateLimitFactor(), System::nanoTime));
         metrics.gauge("confab_shard_queue_depth", router, r -> r.shards().stream().mapToInt(s -> s.queued()).sum());
         metrics.gauge("confab_rtm_connections", gateway, Gateway::connections);
+        metrics.gauge("confab_edge_cached_users", edge, EdgeCache::cachedUsers);
         GatewayConfig g = config.gateway();
         var realtime = new HttpServer.Realtime(RtmHandshakeHandler.PATH,
                 new RtmHandshakeHandler(tickets, gateway, context, HttpServer.HTTP_ONLY), g.maxFrameBytes(),
@@ -123,6 +131,7 @@ public final class Confab implements AutoCloseable {
                 metrics::scrape, realtime);
         timers.scheduleWithFixedDelay(gateway.presenceFanout()::flush, 100, 100, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(presence::sweep, 10, 10, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(edge::sweep, 1, 1, TimeUnit.MINUTES);
         log.info("confab listening on http://{}:{} (store {}, {} shards)", address.getHostString(), address.getPort(),
                 config.store().isSqlite() ? "sqlite" : "postgresql", config.shards());
     }
@@ -147,6 +156,10 @@ public final class Confab implements AutoCloseable {
         return stores;
     }
 
+    public EdgeCache edge() {
+        return edge;
+    }
+
     public Gateway gateway() {
         return gateway;
     }
@@ -157,6 +170,7 @@ public final class Confab implements AutoCloseable {
         gateway.goodbyeAll();
         http.close();
         router.close();
+        edge.close();
         stores.close();
         metrics.close();
     }

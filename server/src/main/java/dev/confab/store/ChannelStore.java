@@ -36,6 +36,15 @@ public interface ChannelStore {
 
     int memberCount(String channelId);
 
+    /** Every conversation of a team, all kinds, archived included: the edge cache's load. */
+    List<Channel> allOfTeam(String teamId);
+
+    /** Every membership of a team's conversations as (channel, user) pairs: the edge cache's load. */
+    List<Member> allMembersOfTeam(String teamId);
+
+    /** One membership without its read position. */
+    record Member(String channelId, String userId) {}
+
     /** The DM or group DM of a team with exactly these members, if one exists. */
     Optional<Channel> findDirect(String teamId, ChannelKind kind, Set<String> memberIds);
 }

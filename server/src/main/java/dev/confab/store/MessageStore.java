@@ -38,6 +38,27 @@ public interface MessageStore {
     /** How many messages a reader with {@code lastRead} has not read (top-level, not by the reader). */
     int countUnread(String channelId, Ts lastRead, String readerId);
 
+    /**
+     * The read state of every conversation {@code userId} belongs to, in one query: last read,
+     * unread messages (top-level, not the reader's own) and, of those, the ones that mention the
+     * reader by id or with {@code <!channel>}, {@code <!here>} or {@code <!everyone>}. Both
+     * counts stop at {@link #COUNT_CAP}: a reader far behind sees "10,000" (a client shows 9,999+),
+     * and the boot stays cheap.
+     */
+    List<ReadState> readStates(String userId);
+
+    int COUNT_CAP = 10_000;
+
+    /**
+     * Who last wrote where since {@code since}, across a team's conversations: the newest ts per
+     * (channel, author) pair. The edge cache ranks by it.
+     */
+    List<Activity> activitySince(String teamId, Ts since);
+
+    record Activity(String channelId, String userId, Ts latest) {}
+
+    record ReadState(String channelId, Ts lastRead, int unread, int mentions) {}
+
     /** A page of messages with whether more exist beyond it. */
     record Slice(List<Message> messages, boolean hasMore) {
         public Slice {

@@ -10,6 +10,12 @@ public interface UserStore {
     /** @throws StoreException.Conflict "name" or "email" when taken within the team */
     void create(User user, String passwordHash);
 
+    /**
+     * Many users in one transaction (an import), none able to sign in with a password yet.
+     * All or nothing. @throws StoreException.Conflict as {@link #create}
+     */
+    void createAll(List<User> users);
+
     Optional<User> get(String id);
 
     /** Several users at once, in no particular order; unknown ids are skipped. */

@@ -76,6 +76,31 @@ class CliTest {
     }
 
     @Test
+    void importUsersAddsEveryoneOrNobody() throws Exception {
+        String data = dir.resolve("data").toString();
+        createWorkspace(Map.of(), "--data-dir", data);
+        Path bad = dir.resolve("bad.jsonl");
+        Files.writeString(bad, "{\"email\":\"a1@acme.test\",\"real_name\":\"Ada One\"}\n{\"email\":\"broken\"}\n");
+        Run refused = confab(Map.of(), "admin", "import-users", "--data-dir", data, "--team", "acme", "--file", bad.toString());
+        assertThat(refused.status()).isEqualTo(1);
+        assertThat(refused.err().strip()).isEqualTo("confab: error: invalid_email");
+
+        Path good = dir.resolve("people.jsonl");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 300; i++) lines.append("{\"email\":\"p").append(i).append("@acme.test\",\"name\":\"p")
+                .append(i).append("\",\"real_name\":\"Person ").append(i).append("\"}\n");
+        Files.writeString(good, lines);
+        Run ok = confab(Map.of(), "admin", "import-users", "--data-dir", data, "--team", "acme", "--file", good.toString());
+        assertThat(ok.status()).as(ok.err()).isZero();
+        assertThat(ok.json().path("imported").asInt()).isEqualTo(300);
+        Run list = confab(Map.of(), "admin", "list-workspaces", "--data-dir", data);
+        assertThat(list.json().path("workspaces").get(0).path("users").asInt()).isEqualTo(301);
+
+        Run again = confab(Map.of(), "admin", "import-users", "--data-dir", data, "--team", "acme", "--file", good.toString());
+        assertThat(again.err().strip()).isEqualTo("confab: error: email_taken");
+    }
+
+    @Test
     void errorsAreOneLineAndANonZeroStatus() {
         String data = dir.resolve("data").toString();
         Run bad = confab(Map.of(), "admin", "create-workspace", "--data-dir", data, "--name", "Acme", "--owner-email", "not-an-email",

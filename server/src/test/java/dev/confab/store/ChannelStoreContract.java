@@ -212,4 +212,20 @@ public abstract class ChannelStoreContract extends StoreContract {
         for (String m : members) apply(new AddMember(ch.id(), m, 1));
         return ch;
     }
+
+    @Test
+    void aTeamsConversationsAndMembershipsLoadInOneGo() {
+        String team = Ids.team();
+        Channel pub = Fixtures.channel(team, ChannelKind.PUBLIC);
+        Channel priv = Fixtures.channel(team, ChannelKind.PRIVATE);
+        Channel elsewhere = Fixtures.channel(Ids.team(), ChannelKind.PUBLIC);
+        String ann = Ids.user();
+        String bob = Ids.user();
+        apply(new CreateChannel(pub), new CreateChannel(priv), new CreateChannel(elsewhere),
+                new AddMember(pub.id(), ann, 1), new AddMember(priv.id(), bob, 1), new AddMember(elsewhere.id(), ann, 1));
+
+        assertThat(stores.channels().allOfTeam(team)).extracting(Channel::id).containsExactlyInAnyOrder(pub.id(), priv.id());
+        assertThat(stores.channels().allMembersOfTeam(team)).containsExactlyInAnyOrder(
+                new ChannelStore.Member(pub.id(), ann), new ChannelStore.Member(priv.id(), bob));
+    }
 }

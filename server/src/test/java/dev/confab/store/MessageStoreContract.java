@@ -198,6 +198,43 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void readStatesCountUnreadAndMentionsPerConversationOfTheReader() {
+        String other = Fixtures.createChannel(this).id();
+        apply(new ChannelWrite.AddMember(ch, alice, 1), new ChannelWrite.AddMember(other, alice, 1),
+                new ChannelWrite.AddMember(ch, bob, 1));
+        apply(insert(message(ch, 1, bob)), insert(message(ch, 2, bob)), insert(mentioning(ch, 3, bob, new Mentions(
+                List.of(alice), List.of(), false, false, false))), insert(mentioning(ch, 4, bob, new Mentions(
+                List.of(), List.of(), false, true, false))), insert(mentioning(ch, 5, bob, new Mentions(
+                List.of(bob), List.of(), false, false, false))), insert(message(ch, 6, alice)));
+        apply(new ChannelWrite.MarkRead(ch, alice, ts(1)));
+
+        List<MessageStore.ReadState> states = stores.messages().readStates(alice);
+        assertThat(states).extracting(MessageStore.ReadState::channelId).containsExactlyInAnyOrder(ch, other);
+        MessageStore.ReadState s = states.stream().filter(x -> x.channelId().equals(ch)).findFirst().orElseThrow();
+        assertThat(s.lastRead()).isEqualTo(ts(1));
+        assertThat(s.unread()).isEqualTo(4); // 2, 3, 4, 5: not 1 (read) nor 6 (her own)
+        assertThat(s.mentions()).isEqualTo(2); // 3 names her, 4 is <!channel>
+        assertThat(stores.messages().readStates(bob)).singleElement()
+                .satisfies(b -> assertThat(b.unread()).isEqualTo(1));
+    }
+
+    @Test
+    void activityIsTheNewestTsPerChannelAndAuthorSinceTheGivenTs() {
+        Channel c = stores.channels().get(ch).orElseThrow();
+        apply(insert(message(ch, 1, alice)), insert(message(ch, 5, alice)), insert(message(ch, 3, bob)),
+                insert(message(ch, 0, Ids.user())));
+        assertThat(stores.messages().activitySince(c.teamId(), ts(0))).containsExactlyInAnyOrder(
+                new MessageStore.Activity(ch, alice, ts(5)), new MessageStore.Activity(ch, bob, ts(3)));
+        assertThat(stores.messages().activitySince(Ids.team(), ts(0))).isEmpty();
+    }
+
+    private static Message mentioning(String channelId, long second, String userId, Mentions m) {
+        Message plain = message(channelId, second, userId);
+        return new Message(channelId, plain.ts(), userId, null, null, plain.text(), null, false, null, null, null, null,
+                m, null);
+    }
+
+    @Test
     void recentIsTheNewestMessagesOldestFirstRepliesIncluded() {
         apply(insert(message(ch, 1, alice)), insert(message(ch, 2, alice)), insert(reply(ch, 3, bob, 2)),
                 insert(message(ch, 4, alice)));

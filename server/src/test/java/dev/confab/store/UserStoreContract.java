@@ -156,4 +156,21 @@ public abstract class UserStoreContract extends StoreContract {
         assertThat(stores.users().passwordHash(u.id())).contains("new-hash");
         assertThat(stores.users().passwordHash(Ids.user())).isEmpty();
     }
+
+    @Test
+    void importedUsersArriveTogetherOrNotAtAll() {
+        String team = Ids.team();
+        User a = Fixtures.user(team, "imp-a");
+        User b = Fixtures.user(team, "imp-b");
+        stores.users().createAll(java.util.List.of(a, b));
+        assertThat(stores.users().count(team)).isEqualTo(2);
+        assertThat(stores.users().passwordHash(a.id())).isEmpty();
+
+        User clash = Fixtures.user(team, "imp-c");
+        User taken = new User(Ids.user(), team, "imp-a", "other@example.com", dev.confab.model.Role.MEMBER, null, false,
+                null, null, 1, 1);
+        assertThatThrownBy(() -> stores.users().createAll(java.util.List.of(clash, taken)))
+                .isInstanceOf(StoreException.Conflict.class);
+        assertThat(stores.users().get(clash.id())).isEmpty();
+    }
 }

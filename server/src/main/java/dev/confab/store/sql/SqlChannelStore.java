@@ -90,6 +90,18 @@ final class SqlChannelStore implements ChannelStore {
         return (int) (long) db.read(c -> Jdbc.number(c, "SELECT count(*) FROM members WHERE channel_id = ?", channelId));
     }
 
+    @Override
+    public List<Channel> allOfTeam(String teamId) {
+        return db.read(c -> Jdbc.list(c, SELECT + "WHERE team_id = ? ORDER BY id", ChannelRows::channel, teamId));
+    }
+
+    @Override
+    public List<Member> allMembersOfTeam(String teamId) {
+        return db.read(c -> Jdbc.list(c, "SELECT m.channel_id, m.user_id FROM members m JOIN channels c"
+                        + " ON c.id = m.channel_id WHERE c.team_id = ?",
+                rs -> new Member(rs.getString(1), rs.getString(2)), teamId));
+    }
+
     /**
      * Matches on the current member set rather than a stored key: one member's DMs of the kind
      * (found through members_user) whose members are exactly {@code memberIds}. A group DM that

@@ -115,6 +115,31 @@ final class SqlMessageStore implements MessageStore {
                 channelId, lastRead == null ? Ts.ZERO : lastRead, readerId == null ? "" : readerId));
     }
 
+    static final int COUNT_CAP = MessageStore.COUNT_CAP;
+
+    @Override
+    public List<Activity> activitySince(String teamId, Ts since) {
+        return db.read(c -> Jdbc.list(c, "SELECT m.channel_id, m.user_id, max(m.ts) FROM channels ch JOIN messages m"
+                        + " ON m.channel_id = ch.id AND m.ts > ? WHERE ch.team_id = ? AND m.user_id IS NOT NULL"
+                        + " GROUP BY m.channel_id, m.user_id",
+                rs -> new Activity(rs.getString(1), rs.getString(2), new Ts(rs.getLong(3))), since, teamId));
+    }
+
+    @Override
+    public List<ReadState> readStates(String userId) {
+        // Each count stops at COUNT_CAP rows, so a member with a huge backlog costs a bounded read.
+        String unread = "FROM messages WHERE channel_id = mb.channel_id AND ts > mb.last_read AND NOT deleted AND "
+                + MessageRows.IN_CHANNEL + " AND (messages.user_id IS NULL OR messages.user_id <> mb.user_id)";
+        String mentions = " AND (mentions LIKE ? OR mentions LIKE '%\"channel\":true%'"
+                + " OR mentions LIKE '%\"here\":true%' OR mentions LIKE '%\"everyone\":true%')";
+        String sql = "SELECT mb.channel_id, mb.last_read,"
+                + " (SELECT count(*) FROM (SELECT 1 " + unread + " LIMIT " + COUNT_CAP + ") u) AS unread,"
+                + " (SELECT count(*) FROM (SELECT 1 " + unread + mentions + " LIMIT " + COUNT_CAP + ") m) AS mentions"
+                + " FROM members mb WHERE mb.user_id = ? ORDER BY mb.channel_id";
+        return db.read(c -> Jdbc.list(c, sql, rs -> new ReadState(rs.getString(1), new Ts(rs.getLong(2)),
+                rs.getInt(3), rs.getInt(4)), "%\"" + userId + "\"%", userId));
+    }
+
     private static Slice slice(List<Message> limitPlusOne, int limit) {
         boolean more = limitPlusOne.size() > limit;
         return new Slice(more ? limitPlusOne.subList(0, limit) : limitPlusOne, more);

@@ -24,12 +24,32 @@ final class SqlUserStore implements UserStore {
 
     @Override
     public void create(User u, String passwordHash) {
+        db.write(c -> Jdbc.update(c, INSERT, row(u, passwordHash)));
+    }
+
+    @Override
+    public void createAll(List<User> users) {
+        if (users.isEmpty()) return;
+        db.write(c -> {
+            try (var ps = c.prepareStatement(INSERT)) {
+                for (User u : users) {
+                    Jdbc.bind(ps, row(u, null));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    private static final String INSERT = "INSERT INTO users (" + COLUMNS + ", password_hash) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static Object[] row(User u, String passwordHash) {
         Profile p = u.profile();
-        db.write(c -> Jdbc.update(c, "INSERT INTO users (" + COLUMNS + ", password_hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                u.id(), u.teamId(), u.name(), u.email(), u.role(), u.botId(), u.deleted(), p.realName(),
+        return new Object[] {u.id(), u.teamId(), u.name(), u.email(), u.role(), u.botId(), u.deleted(), p.realName(),
                 p.displayName(), p.firstName(), p.lastName(), p.title(), p.phone(), p.statusText(),
-                p.statusEmoji(), p.statusExpiration(), u.tz(), u.created(), u.updated(), passwordHash));
+                p.statusEmoji(), p.statusExpiration(), u.tz(), u.created(), u.updated(), passwordHash};
     }
 
     @Override
