@@ -99,18 +99,22 @@ export class Chat {
     for (const f of this.listeners) f();
   }
 
+  /**
+   * The slim boot (`client.boot`, the edge cache): who I am, my conversations with their unread
+   * and mention counts, and only the people my DMs name. Its size does not grow with the
+   * workspace; everyone else is loaded when first seen (`user_change` over RTM, or users.info).
+   */
   async boot(): Promise<void> {
-    const auth = await call('auth.test');
-    const [me, team] = await Promise.all([this.loadUser(auth.user_id), call('team.info')]);
+    const boot = await call('client.boot');
+    for (const u of boot.users ?? []) this.users.set(u.id, u);
+    this.users.set(boot.self.id, boot.self);
     this.self = {
-      id: auth.user_id, name: me?.name ?? auth.user, team: auth.team, teamId: auth.team_id,
-      domain: team.team.domain, isAdmin: !!me?.is_admin,
+      id: boot.self.id, name: boot.self.profile?.display_name || boot.self.name, team: boot.team.name, teamId: boot.team.id,
+      domain: boot.team.domain, isAdmin: !!boot.self.is_admin,
     };
-    const list = await all('users.conversations', 'channels', { types: 'public_channel,private_channel,mpim,im', exclude_archived: false });
-    for (const c of list) this.convs.set(c.id, this.toConv(c));
+    for (const c of [...boot.channels, ...boot.ims, ...boot.mpims]) this.convs.set(c.id, this.toConv(c));
     this.changed();
     this.rtm.start();
-    await inBatches([...this.convs.keys()], 6, (id) => this.refreshConv(id));
     this.presenceSub();
   }
 
@@ -120,12 +124,12 @@ export class Chat {
       name: c.name ?? old?.name ?? '',
       kind: convKind(c),
       user: c.user ?? old?.user,
-      members: old?.members,
+      members: c.members ?? old?.members,
       isArchived: !!c.is_archived,
       isGeneral: !!c.is_general,
       lastRead: c.last_read ?? old?.lastRead ?? '0',
       unread: c.unread_count_display ?? old?.unread ?? 0,
-      mentions: old?.mentions ?? 0,
+      mentions: c.mention_count ?? old?.mentions ?? 0,
     };
   }
 
@@ -138,7 +142,7 @@ export class Chat {
         conv.members = (await call('conversations.members', { channel: id, limit: 20 })).members;
       }
       if (conv.kind === 'im' && conv.user) void this.loadUser(conv.user);
-      conv.mentions = conv.unread > 0 ? await this.countMentions(conv) : 0;
+      if (info.mention_count === undefined) conv.mentions = conv.unread > 0 ? await this.countMentions(conv) : 0;
       if (id === this.current && this.focused) {
         conv.unread = 0;
         conv.mentions = 0;
@@ -564,11 +568,4 @@ export function react(list: Reaction[], name: string, user: string, add: boolean
     r.count--;
   }
   return out.filter((x) => x.count > 0);
-}
-
-async function inBatches<T>(items: T[], width: number, f: (t: T) => Promise<void>): Promise<void> {
-  let i = 0;
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, async () => {
-    while (i < items.length) await f(items[i++]);
-  }));
 }

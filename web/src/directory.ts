@@ -1,9 +1,10 @@
 import { all, call, type Json } from './api';
 
 /**
- * Where typeahead and the quick switcher get their answers. This is the one module to change
- * when the edge cache's query methods (`users.query`, `conversations.query`,
- * `client.switcher`) are available: everything else calls only these functions.
+ * Where typeahead and the quick switcher get their answers: the edge cache's query methods
+ * (`users.query`, `conversations.query`, `client.switcher`; ranked, answered from memory). The
+ * list-based fallback is kept for servers without the edge cache; everything else calls only
+ * these functions, so switching is this one line at the bottom.
  */
 export interface Directory {
   users(query: string, limit: number): Promise<Json[]>;
@@ -53,4 +54,5 @@ export function queryDirectory(): Directory {
   };
 }
 
-export const directory: Directory = listDirectory();
+/** The edge cache's methods are on the server (client.boot, users.query …): use them. */
+export const directory: Directory = queryDirectory();
