@@ -62,10 +62,15 @@ export async function screenshot(page, name) {
 }
 
 /** Asks the JUnit side to drop every RTM WebSocket from the server (see WebClientEndToEndTest). */
-let stdinLines = null;
 export async function serverDropsSockets() {
-  stdinLines ??= createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  const rl = createInterface({ input: process.stdin });
+  const answer = new Promise((resolve) => {
+    rl.once('line', resolve);
+    rl.once('close', () => resolve(null));
+  });
   process.stdout.write('\nCONFAB_E2E_DROP\n');
-  const { value } = await stdinLines.next();
+  const value = await answer;
+  rl.close();
+  process.stdin.unref?.(); // a listening stdin would keep the test process alive after the last test
   if (value?.trim() !== 'dropped') throw new Error(`server did not drop the sockets: ${value}`);
 }

@@ -59,7 +59,7 @@ class WebClientEndToEndTest {
                 if (line.endsWith("CONFAB_E2E_DROP")) {
                     server.confab().gateway().goodbyeAll();
                     control.write("dropped\n".getBytes(StandardCharsets.UTF_8));
-                    control.flush();
+                    control.close(); // one drop per run; an open stdin would keep node alive
                 }
             }
         }
