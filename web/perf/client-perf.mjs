@@ -14,7 +14,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const jar = join(root, 'server/target/confab.jar');
 const java = process.env.JAVA ?? '/usr/lib/jvm/temurin-25-jdk-amd64/bin/java';
 const data = mkdtempSync(join(tmpdir(), 'confab-webperf-'));
-const admin = (...args) => JSON.parse(execFileSync(java, ['-jar', jar, 'admin', ...args, `--data-dir=${data}`]).toString().trim().split('\n').pop());
+const admin = (...args) => {
+  const out = execFileSync(java, ['-jar', jar, 'admin', ...args, `--data-dir=${data}`]).toString();
+  return JSON.parse(out.slice(out.indexOf('{')));
+};
 
 function workspace(name, people) {
   const ws = admin('create-workspace', `--name=${name}`, `--owner-email=owner@${name}.test`, '--password=correct-horse-battery');

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { memo, useContext, useState } from 'react';
 import type { Msg } from './chat';
 import { emoji, PICKER, QUICK } from './emoji';
 import { renderMrkdwn, type Resolver } from './mrkdwn';
 import { tsDate } from './ts';
-import { useChat } from './useChat';
+import { ChatContext } from './useChat';
 import { Editor } from './Composer';
 
 interface Props {
@@ -13,15 +13,21 @@ interface Props {
   inThread?: boolean;
   editing: boolean;
   setEditing: (ts: string | null) => void;
+  /** Only to re-render when names change (see Chat.usersVersion). */
+  usersVersion: number;
 }
 
 export function time(ts: string): string {
   return tsDate(ts).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 }
 
-/** One message: author and time (unless grouped), rendered text, edited marker, reactions, thread link, actions. */
-export function Message({ channel, m, grouped, inThread, editing, setEditing }: Props) {
-  const chat = useChat();
+/**
+ * One message: author and time (unless grouped), rendered text, edited marker, reactions, thread
+ * link, actions. Memoized and not subscribed to the whole state: with thousands of messages on
+ * screen, a change re-renders only the rows whose message object (or the known names) changed.
+ */
+export const Message = memo(function Message({ channel, m, grouped, inThread, editing, setEditing }: Props) {
+  const chat = useContext(ChatContext)!;
   const [picker, setPicker] = useState(false);
   const resolver: Resolver = {
     userName: (id) => chat.userName(id),
@@ -94,7 +100,7 @@ export function Message({ channel, m, grouped, inThread, editing, setEditing }: 
       )}
     </div>
   );
-}
+});
 
 /** Whether a message continues the previous one's block (same author within five minutes). */
 export function continues(prev: Msg | undefined, m: Msg): boolean {

@@ -73,7 +73,7 @@ export function MessagePane({ channel }: { channel: string }) {
               {newDay && <div className="day" role="separator"><span>{day(m.ts)}</span></div>}
               {unreadLine && <div className="unread-line" role="separator" data-testid="unread-line"><span>New messages</span></div>}
               <Message channel={channel} m={m} grouped={!newDay && !unreadLine && continues(prev, m)}
-                editing={editing === m.ts} setEditing={setEditing} />
+                editing={editing === m.ts} setEditing={setEditing} usersVersion={chat.usersVersion} />
             </Fragment>
           );
         })}

@@ -21,7 +21,7 @@ export function ThreadPanel() {
         {!msgs && <div className="loading-more">Loading…</div>}
         {msgs?.map((m, i) => (
           <div key={m.ts}>
-            <Message channel={channel} m={m} grouped={false} inThread editing={editing === m.ts} setEditing={setEditing} />
+            <Message channel={channel} m={m} grouped={false} inThread editing={editing === m.ts} setEditing={setEditing} usersVersion={chat.usersVersion} />
             {i === 0 && msgs.length > 1 && <div className="reply-count">{msgs.length - 1} {msgs.length === 2 ? 'reply' : 'replies'}</div>}
           </div>
         ))}

@@ -17,7 +17,12 @@ export function Workspace({ onSignOut, theme, setTheme }: { onSignOut: () => voi
   const [switcher, setSwitcher] = useState(false);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [navOpen, setNavOpen] = useState(false);
-  const [askNotify, setAskNotify] = useState(() => typeof Notification !== 'undefined' && Notification.permission === 'default');
+  const [askNotify, setAskNotifyState] = useState(() => typeof Notification !== 'undefined'
+    && Notification.permission === 'default' && localStorage.getItem('confab.notify-asked') !== '1');
+  const setAskNotify = (v: boolean) => {
+    if (!v) localStorage.setItem('confab.notify-asked', '1');
+    setAskNotifyState(v);
+  };
 
   // open the channel in the URL, else #general, once the sidebar is known
   const booted = chat.convs.size > 0;

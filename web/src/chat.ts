@@ -67,6 +67,8 @@ const HISTORY_PAGE = 50;
  */
 export class Chat {
   version = 0;
+  /** Moves when a user object arrives or changes: memoized messages re-render only then (names). */
+  usersVersion = 0;
   self: Self | null = null;
   connection: ConnectionState = 'connecting';
   readonly users = new Map<string, Json>();
@@ -196,6 +198,7 @@ export class Chat {
       p = call('users.info', { user: id })
         .then((r) => {
           this.users.set(id, r.user);
+          this.usersVersion++;
           this.changed();
           return r.user;
         })
@@ -379,18 +382,21 @@ export class Chat {
     if (h?.loaded && !h.messages.some((x) => x.ts === m.ts)) h.messages = mergeMessages(h.messages, [m]);
   }
 
+  /** A new reply: the parent (a new object, so memoized rows re-render) counts it and its author. */
   private bumpReplies(channel: string, parentTs: string, reply: Msg): void {
     const h = this.history.get(channel);
-    const parent = h?.messages.find((x) => x.ts === parentTs);
-    if (parent) {
-      parent.reply_count = (parent.reply_count ?? 0) + 1;
-      parent.thread_ts = parentTs;
+    if (h) {
+      h.messages = h.messages.map((p) => (p.ts !== parentTs ? p : {
+        ...p,
+        thread_ts: parentTs,
+        reply_count: (p.reply_count ?? 0) + 1,
+        reply_users: reply.user && !(p as Json).reply_users?.includes(reply.user)
+          ? [...((p as Json).reply_users ?? []), reply.user] : (p as Json).reply_users,
+      } as Msg));
     }
-    const t = this.threads.get(`${channel}:${parentTs}`);
-    if (t?.[0] && t[0].ts === parentTs && t[0] !== parent) t[0].reply_count = t.length - 1;
-    if (reply.user && parent && !(parent as Json).reply_users?.includes(reply.user)) {
-      (parent as Json).reply_users = [...((parent as Json).reply_users ?? []), reply.user];
-    }
+    const key = `${channel}:${parentTs}`;
+    const t = this.threads.get(key);
+    if (t?.[0] && t[0].ts === parentTs) this.threads.set(key, [{ ...t[0], reply_count: t.length - 1 }, ...t.slice(1)]);
   }
 
   private updateEverywhere(channel: string, ts: string, f: (m: Msg) => Msg | null): void {
@@ -468,6 +474,7 @@ export class Chat {
       case 'user_change':
       case 'team_join':
         this.users.set(e.user.id, e.user);
+        this.usersVersion++;
         break;
       case 'resync_required': {
         this.history.delete(e.channel);

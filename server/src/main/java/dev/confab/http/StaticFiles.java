@@ -47,7 +47,12 @@ final class StaticFiles {
         if (path.contains("..") || path.contains("\\") || path.contains("//")) return Optional.empty();
         String last = path.substring(path.lastIndexOf('/') + 1);
         String name = last.contains(".") ? path : "/index.html";
-        return cache.computeIfAbsent(name, this::load);
+        Optional<File> known = cache.get(name);
+        if (known != null) return known;
+        Optional<File> loaded = load(name);
+        // only hits are kept: the bundle's files are few, but the names of misses are chosen by clients
+        if (loaded.isPresent()) cache.put(name, loaded);
+        return loaded;
     }
 
     static HttpHeaders headers(File f, boolean gzip) {
