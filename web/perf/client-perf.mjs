@@ -100,7 +100,10 @@ const heap = async () => {
 };
 const before = await heap();
 const scrollStart = Date.now();
-while ((await page.getByTestId('message').count()) < 10_000) {
+let shown = 0;
+let reported = 0;
+while ((shown = await page.getByTestId('message').count()) < 10_000) {
+  if (shown - reported >= 2000) { reported = shown; console.log(`  ${shown} messages after ${((Date.now() - scrollStart) / 1000).toFixed(0)} s`); }
   await page.getByTestId('messages').evaluate((el) => { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); });
   await page.waitForTimeout(50);
   if (Date.now() - scrollStart > 15 * 60_000) throw new Error('scrolling back took over 15 minutes');
