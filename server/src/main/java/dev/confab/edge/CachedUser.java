@@ -15,9 +15,24 @@ final class CachedUser {
     volatile int[] channels = new int[0];
     volatile long lastActive;
     volatile byte[] introduction;
+    private volatile com.fasterxml.jackson.databind.util.RawValue json;
 
     CachedUser(User user) {
         this.user = user;
+    }
+
+    /** The user object in Slack's shape, serialized once per change and shared by every answer. */
+    com.fasterxml.jackson.databind.util.RawValue json() {
+        var j = json;
+        if (j == null) json = j = new com.fasterxml.jackson.databind.util.RawValue(dev.confab.wire.UserJson.of(user).toString());
+        return j;
+    }
+
+    /** Forgets what was serialized from the previous record. */
+    void changed(dev.confab.model.User u) {
+        user = u;
+        introduction = null;
+        json = null;
     }
 
     String id() {

@@ -105,8 +105,14 @@ public final class EdgeCache implements EventSink, Edge, AutoCloseable {
         v.connections.incrementAndGet();
         v.lastUsedNanos = nanos.getAsLong();
         if (!v.loaded()) worker.execute(() -> {
-            v.load(stores);
-            bound(v);
+            try {
+                v.load(stores);
+                bound(v);
+            } catch (RuntimeException e) {
+                // Dropped, so the changes held for it go too; the next query or connection loads afresh.
+                log.warn("edge cache could not load workspace {}", teamId, e);
+                views.remove(teamId, v);
+            }
         });
     }
 
@@ -147,6 +153,19 @@ public final class EdgeCache implements EventSink, Edge, AutoCloseable {
         }
         Optional<User> u = stores.users().get(userId).filter(x -> x.teamId().equals(teamId));
         return u.map(x -> new EncodedFrame(introduction(x))).orElse(null);
+    }
+
+    @Override
+    public Optional<java.util.List<String>> conversationsOf(String teamId, String userId) {
+        TeamView v = views.get(teamId);
+        CachedUser u = v == null || !v.loaded() ? null : v.users.get(userId);
+        if (u == null) return Optional.empty();
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int n : u.channels) {
+            CachedChannel c = v.channelByNumber(n);
+            if (c != null) ids.add(c.id());
+        }
+        return Optional.of(ids);
     }
 
     private static byte[] introduction(User u) {

@@ -81,7 +81,7 @@ public final class EdgeQueries {
 
     public ObjectNode users(String teamId, String userId, String query, int limit) {
         ArrayNode users = Json.array();
-        for (Typeahead.Hit h : Typeahead.users(cache.view(teamId), userId, query, limit)) users.add(UserJson.of(h.user().user));
+        for (Typeahead.Hit h : Typeahead.users(cache.view(teamId), userId, query, limit)) users.addRawValue(h.user().json());
         return Json.object().set("users", users);
     }
 
@@ -97,7 +97,7 @@ public final class EdgeQueries {
             ObjectNode r = results.addObject();
             if (h.user() != null) {
                 r.put("type", "user");
-                r.set("user", UserJson.of(h.user().user));
+                r.putRawValue("user", h.user().json());
             } else {
                 r.put("type", "channel");
                 r.set("channel", channel(h, userId));

@@ -119,8 +119,7 @@ final class TeamView {
             cu = new CachedUser(u);
             users.put(u.id(), cu);
         }
-        cu.user = u;
-        cu.introduction = null;
+        cu.changed(u);
         Set<String> keys = u.deleted() ? Set.of() : Keys.ofUser(u);
         reindex(userKeys, cu.keys, keys, u.id(), cu);
         cu.keys = keys;

@@ -21,7 +21,7 @@ import java.util.NavigableMap;
  * but sorts late may be missed.
  */
 final class Typeahead {
-    static final int SCAN_LIMIT = 2_000;
+    static final int SCAN_LIMIT = 500;
     /** How many of the caller's close people a query checks, before the index walk. */
     static final int CLOSE_LIMIT = 2_000;
 

@@ -12,6 +12,7 @@ import dev.confab.store.Stores;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -115,14 +116,9 @@ public final class Gateway implements EventSink {
         edge.connected(s.teamId());
         s.introduced(userId);
         List<CompletableFuture<Void>> subscribed = new ArrayList<>();
-        String after = null;
-        do {
-            Page<Channel> page = stores.channels().channelsOf(userId, EnumSet.allOf(ChannelKind.class), false, after, 1000);
-            for (Channel c : page.items()) {
-                subscribed.add(router.submit(new SubscribeCommand(this, s, c.id(), ticket.since().get(c.id()), config.replayLimit())));
-            }
-            after = page.nextKey();
-        } while (after != null);
+        for (String channelId : conversationsOf(s)) {
+            subscribed.add(router.submit(new SubscribeCommand(this, s, channelId, ticket.since().get(channelId), config.replayLimit())));
+        }
         CompletableFuture.allOf(subscribed.toArray(CompletableFuture[]::new)).whenComplete((ok, error) -> {
             if (error != null) {
                 log.warn("subscribing {} failed", userId, error);
@@ -132,6 +128,20 @@ public final class Gateway implements EventSink {
             s.goLive(EncodedFrame.of(RtmFrames.hello()));
         });
         return s;
+    }
+
+    /** The user's conversations: from the edge cache when it holds the workspace (a connect storm then reads no store), else the store. */
+    private List<String> conversationsOf(RtmSession s) {
+        Optional<List<String>> cached = edge.conversationsOf(s.teamId(), s.userId());
+        if (cached.isPresent()) return cached.get();
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        do {
+            Page<Channel> page = stores.channels().channelsOf(s.userId(), EnumSet.allOf(ChannelKind.class), false, after, 1000);
+            for (Channel c : page.items()) ids.add(c.id());
+            after = page.nextKey();
+        } while (after != null);
+        return ids;
     }
 
     /** Forgets a closed connection everywhere. Idempotent. */

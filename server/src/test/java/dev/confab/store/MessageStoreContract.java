@@ -199,6 +199,7 @@ public abstract class MessageStoreContract extends StoreContract {
 
     @Test
     void readStatesCountUnreadAndMentionsPerConversationOfTheReader() {
+        String alice = Ids.user(); // a reader of this test's conversations only
         String other = Fixtures.createChannel(this).id();
         apply(new ChannelWrite.AddMember(ch, alice, 1), new ChannelWrite.AddMember(other, alice, 1),
                 new ChannelWrite.AddMember(ch, bob, 1));
@@ -216,6 +217,19 @@ public abstract class MessageStoreContract extends StoreContract {
         assertThat(s.mentions()).isEqualTo(2); // 3 names her, 4 is <!channel>
         assertThat(stores.messages().readStates(bob)).singleElement()
                 .satisfies(b -> assertThat(b.unread()).isEqualTo(1));
+    }
+
+    @Test
+    void readStateCountsStopAtTheCap() {
+        String alice = Ids.user();
+        apply(new ChannelWrite.AddMember(ch, alice, 1));
+        ChannelWrite[] many = new ChannelWrite[MessageStore.COUNT_CAP + 5];
+        for (int i = 0; i < many.length; i++) many[i] = insert(mentioning(ch, i + 1, bob, new Mentions(List.of(alice),
+                List.of(), false, false, false)));
+        apply(many);
+        MessageStore.ReadState s = stores.messages().readStates(alice).get(0);
+        assertThat(s.unread()).isEqualTo(MessageStore.COUNT_CAP);
+        assertThat(s.mentions()).isEqualTo(MessageStore.COUNT_CAP);
     }
 
     @Test
