@@ -14,16 +14,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code connections}: server memory per idle RTM connection. Measures the server's RSS (and,
- * with {@code --heap}, its heap in use after a full GC), opens N connections (users × up to
- * {@code --per-user} each, spread over local source addresses), waits for every hello and a
- * settling period, measures again, and closes them.
+ * {@code connections}: server memory per idle connection. Measures the server's RSS (and, with
+ * {@code --heap}, a JVM server's heap in use after a full GC), opens N connections (users × up
+ * to {@code --per-user} each, spread over local source addresses), waits until every one is
+ * established (Confab: hello; XMPP: logged in, resource bound, initial presence) and a settling
+ * period, measures again, and closes them.
  */
 @Command(name = "connections", mixinStandardHelpOptions = true,
-        description = "Open N idle RTM connections and report server memory per connection.")
+        description = "Open N idle connections (Confab RTM or XMPP) and report server memory per connection.")
 final class ConnectionsCommand implements Callable<Integer> {
     @Option(names = "--url", required = true) String url;
-    @Option(names = "--fixture", required = true, description = "Workspace fixture (JSON); created when missing.") Path fixture;
+    @Option(names = "--protocol", defaultValue = "confab", description = "confab or xmpp (ejabberd). Default: ${DEFAULT-VALUE}.") String protocol;
+    @Option(names = "--xmpp-domain", defaultValue = "localhost") String xmppDomain;
+    @Option(names = "--fixture", description = "Confab workspace fixture (JSON); created when missing.") Path fixture;
     @Option(names = "--connections", defaultValue = "20000", description = "Default: ${DEFAULT-VALUE}.") int connections;
     @Option(names = "--per-user", defaultValue = "20", description = "Connections per user (the gateway allows 20). Default: ${DEFAULT-VALUE}.") int perUser;
     @Option(names = "--sources", defaultValue = "2", description = "Local source addresses 127.0.0.2… to spread over. Default: ${DEFAULT-VALUE}.") int sources;
@@ -47,11 +50,11 @@ final class ConnectionsCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         int users = Math.max(100, (connections + perUser - 1) / perUser);
-        Fixture fx = RtmSetup.ensure(url, fixture, new RtmLayout(users, 100, 5), setupParallel);
         List<Integer> who = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) who.add(i % users); // round-robin: every user ends with ≤ perUser
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
         try {
+            Sessions.Opener opener = StormCommand.opener(protocol, url, fixture, xmppDomain, users, setupParallel, 16, group);
             Thread.sleep(1000);
         if (quietTimeout > 0) {
             double busy = QuietWait.await(quietBelow, java.time.Duration.ofMillis((long) (quietTimeout * 1000)));
@@ -59,9 +62,10 @@ final class ConnectionsCommand implements Callable<Integer> {
         }
             Long heapBefore = heap ? ServerMemory.heapUsedAfterGcKib(serverPid) : null;
             long rssBefore = ServerMemory.rssKib(serverPid);
-            RtmConnections rtm = new RtmConnections(new WebApi(url), group, RtmConnections.loopbackSources(sources), null);
-            RtmConnections.Outcome o = rtm.open(fx.tokens(), who, parallel, 200);
-            System.out.printf("connections: %d of %d said hello in %.1f s; failures %s%n", o.open().size(), connections, o.seconds(), o.failures());
+            Sessions.Outcome o = Sessions.open(opener, who, Sessions.loopbackSources(sources), parallel, 200);
+            System.out.printf("connections: %d of %d established in %.1f s; failures %s%n", o.open().size(), connections, o.seconds(), o.failures());
+            String refused = Sessions.refusal(o.failures(), connections, fdLimit);
+            if (refused != null) System.err.println("connections: " + refused);
             Thread.sleep((long) (settle * 1000));
             long alive = o.open().stream().filter(c -> c.channel().isActive()).count();
             Long heapAfter = heap ? ServerMemory.heapUsedAfterGcKib(serverPid) : null;
@@ -74,7 +78,7 @@ final class ConnectionsCommand implements Callable<Integer> {
                 if (out.getParent() != null) Files.createDirectories(out.getParent());
                 r.save(out);
             }
-            for (RtmConnections.Conn c : o.open()) c.channel().close();
+            for (Sessions.Conn c : o.open()) c.channel().close();
             return 0;
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(30, TimeUnit.SECONDS);

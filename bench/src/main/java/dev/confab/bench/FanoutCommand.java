@@ -28,17 +28,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fanout}: end-to-end RTM delivery. Sets up (or reuses) a workspace of {@code --users}
- * users in {@code --channels} channels ({@link RtmLayout}), connects every user over RTM and
- * waits for every hello, then per run posts {@code chat.postMessage} at a fixed total rate from
- * one sender per channel, each post stamped with its intended send time; every receiving
- * connection records post-to-receipt latency and counts deliveries.
+ * {@code fanout}: end-to-end delivery. Lays out {@code --users} users in {@code --channels}
+ * channels ({@link RtmLayout}) on the system under test ({@code --protocol}: Confab over RTM,
+ * ejabberd's rooms over XMPP, nats-server's subjects), connects every user and waits until all
+ * are ready, then per run posts at a fixed total rate from one sender per channel, each post
+ * stamped with its intended send time; every receiving connection records post-to-receipt
+ * latency and counts deliveries, the same way for every protocol.
  */
 @Command(name = "fanout", mixinStandardHelpOptions = true,
-        description = "RTM fan-out: delivery latency and deliveries/s for N connected users in M channels.")
+        description = "Fan-out: delivery latency and deliveries/s for N connected users in M channels (Confab, ejabberd or NATS).")
 final class FanoutCommand implements Callable<Integer> {
-    @Option(names = "--url", required = true, description = "Server base URL.") String url;
-    @Option(names = "--fixture", required = true, description = "Workspace fixture (JSON); created when missing.") Path fixture;
+    @Option(names = "--url", required = true, description = "Server base URL (NATS: nats://127.0.0.1:PORT).") String url;
+    @Option(names = "--protocol", defaultValue = "confab", description = "confab, xmpp (ejabberd) or nats. Default: ${DEFAULT-VALUE}.") String protocol;
+    @Option(names = "--xmpp-domain", defaultValue = "localhost") String xmppDomain;
+    @Option(names = "--fixture", description = "Confab workspace fixture (JSON); created when missing.") Path fixture;
     @Option(names = "--users", defaultValue = "1000", description = "Connected users. Default: ${DEFAULT-VALUE}.") int users;
     @Option(names = "--channels", defaultValue = "100", description = "Channels (one sender each). Default: ${DEFAULT-VALUE}.") int channels;
     @Option(names = "--channels-per-user", defaultValue = "5", description = "Default: ${DEFAULT-VALUE}.") int perUser;
@@ -60,49 +63,45 @@ final class FanoutCommand implements Callable<Integer> {
     double quietTimeout;
     @Option(names = "--out-dir", description = "Write fanout-RATE-REP.json results here.") Path outDir;
 
+    static FanoutTarget target(String protocol, String url, Path fixture, String xmppDomain, int setupParallel) {
+        return switch (protocol) {
+            case "confab" -> {
+                if (fixture == null) throw new IllegalArgumentException("--fixture is needed for confab");
+                yield new ConfabFanout(url, fixture, setupParallel);
+            }
+            case "xmpp" -> new XmppFanout(url, xmppDomain, setupParallel);
+            case "nats" -> new NatsFanout(url);
+            default -> throw new IllegalArgumentException("unknown --protocol " + protocol + " (confab, xmpp, nats)");
+        };
+    }
+
     @Override
     public Integer call() throws Exception {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         RtmLayout layout = new RtmLayout(users, channels, perUser);
-        Fixture fx = RtmSetup.ensure(url, fixture, layout, setupParallel);
         int members = layout.membersOf(0).size();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
         FanoutSink.Holder holder = new FanoutSink.Holder();
         try {
-            RtmConnections rtm = new RtmConnections(new WebApi(url), group, RtmConnections.loopbackSources(1), holder);
-            RtmConnections.Outcome o = rtm.open(fx.tokens(), IntStream.range(0, users).boxed().toList(), 16, 10);
-            System.out.printf("fanout: %d connections said hello in %.1f s; failures %s%n", o.open().size(), o.seconds(), o.failures());
-            if (o.failed() > 0) return 1;
-            this.rtm = rtm;
-            this.conns = new ArrayList<>(o.open());
-            this.fx = fx;
-
-            URI u = URI.create(url);
-            String host = u.getHost() + ":" + u.getPort();
-            List<FanoutPoster> senders = new ArrayList<>();
-            for (int c = 0; c < channels; c++) {
-                FanoutPoster p = new FanoutPoster(host, fx.tokens().get(c), fx.channels().get(c));
-                new Bootstrap().group(group).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
-                        .handler(new ChannelInitializer<SocketChannel>() {
-                            @Override
-                            protected void initChannel(SocketChannel ch) {
-                                ch.pipeline().addLast(new HttpResponseDecoder(), new HttpObjectAggregator(1 << 20), p);
-                            }
-                        }).connect(u.getHost(), u.getPort()).sync();
-                senders.add(p);
+            target = target(protocol, url, fixture, xmppDomain, setupParallel);
+            try {
+                target.connect(layout, group, holder);
+            } catch (IllegalStateException e) {
+                System.err.println("fanout: " + e.getMessage());
+                return 1;
             }
             if (outDir != null) Files.createDirectories(outDir);
             int run = 0;
             if (prime > 0) {
-                FanoutResult r = run(++run, 0, rates.get(0), prime, 0.5, o.open().size(), members, senders, holder);
+                FanoutResult r = run(++run, 0, rates.get(0), prime, 0.5, members, holder);
                 System.out.printf("prime: %.0f deliveries/s for %.0f s (not counted)%n", r.deliveriesPerSecond(), prime);
             }
             for (int rep = 1; rep <= repetitions; rep++) {
                 for (double rate : rates) {
-                    FanoutResult r = run(++run, rep, rate, warmup, duration, o.open().size(), members, senders, holder);
+                    FanoutResult r = run(++run, rep, rate, warmup, duration, members, holder);
                     if (outDir != null) r.save(outDir.resolve("fanout-%d-%d.json".formatted(Math.round(rate), rep)));
-                    System.out.printf("fanout rep %d rate %.0f/s: %s deliveries/s, p50 %s p99 %s p99.9 %s max %s ms, expected %d received %d, errors %d, dropped connections %d, cpu server %.2f gen %.2f%n",
-                            rep, rate, Fmt.count(r.deliveriesPerSecond()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
+                    System.out.printf("fanout %s rep %d rate %.0f/s: %s deliveries/s, p50 %s p99 %s p99.9 %s max %s ms, expected %d received %d, errors %d, dropped connections %d, cpu server %.2f gen %.2f%n",
+                            protocol, rep, rate, Fmt.count(r.deliveriesPerSecond()), Fmt.ms(r.latency().p50()), Fmt.ms(r.latency().p99()),
                             Fmt.ms(r.latency().p999()), Fmt.ms(r.latency().max()), r.expected(), r.received(), r.errors(), r.disconnects(),
                             r.cpu().server(), r.cpu().generator());
                 }
@@ -113,34 +112,28 @@ final class FanoutCommand implements Callable<Integer> {
         }
     }
 
-    private RtmConnections rtm;
-    private List<RtmConnections.Conn> conns;
-    private Fixture fx;
+    private FanoutTarget target;
 
     /**
      * Before a run: wait (up to 60 s) for the answers to posts still in flight from an overloaded
-     * previous run, and reopen any RTM connection the server dropped (slow-reader cut-offs), so
+     * previous run, and reopen any connection the server dropped (slow-reader cut-offs), so
      * every run starts with all users connected and no backlog.
      */
-    private int prepare(List<FanoutPoster> senders) throws Exception {
+    private int prepare() throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (FanoutPoster p : senders) {
-            while (p.ctx().executor().submit(p::inFlight).get() && System.nanoTime() < deadline) Thread.sleep(50);
+        for (FanoutSender p : target.senders()) {
+            while (p.executor().submit(p::inFlight).get() && System.nanoTime() < deadline) Thread.sleep(50);
         }
-        int reopened = 0;
-        for (int i = 0; i < conns.size(); i++) {
-            RtmConnections.Conn c = conns.get(i);
-            if (c.channel().isActive()) continue;
-            conns.set(i, rtm.connect(fx.tokens().get(c.user()), c.user(), "127.0.0.2"));
-            reopened++;
-        }
-        if (reopened > 0) System.out.printf("fanout: reopened %d RTM connections the server had closed%n", reopened);
+        int reopened = target.reopen();
+        if (reopened > 0) System.out.printf("fanout: reopened %d connections the server had closed%n", reopened);
         return reopened;
     }
 
-    private FanoutResult run(int runId, int rep, double rate, double warm, double measured, int connections, int members,
-                             List<FanoutPoster> senders, FanoutSink.Holder holder) throws Exception {
-        int reopened = prepare(senders);
+    private FanoutResult run(int runId, int rep, double rate, double warm, double measured, int members,
+                             FanoutSink.Holder holder) throws Exception {
+        int reopened = prepare();
+        List<FanoutSender> senders = List.copyOf(target.senders());
+        int connections = target.connections();
         if (quietTimeout > 0) {
             double busy = QuietWait.await(quietBelow, java.time.Duration.ofMillis((long) (quietTimeout * 1000)));
             if (busy > quietBelow) System.err.printf("machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
@@ -149,7 +142,7 @@ final class FanoutCommand implements Callable<Integer> {
         long from = start + (long) (warm * 1e9);
         long end = from + (long) (measured * 1e9);
         FanoutSink sink = new FanoutSink(runId, from, end);
-        for (FanoutPoster p : senders) p.ctx().executor().submit(() -> p.reset(runId, from, end)).sync();
+        for (FanoutSender p : senders) p.executor().submit(() -> p.reset(runId, from, end)).sync();
         holder.current = sink;
         RateSchedule schedule = new RateSchedule(start, senders.size(), rate);
         Thread pacer = Thread.ofPlatform().name("fanout-pacer").daemon().start(() -> pace(schedule, senders, end));
@@ -164,18 +157,18 @@ final class FanoutCommand implements Callable<Integer> {
         holder.current = null;
 
         long dropped = 0;
-        for (FanoutPoster p : senders) dropped += p.ctx().executor().submit(p::dropQueued).get();
+        for (FanoutSender p : senders) dropped += p.executor().submit(p::dropQueued).get();
         long ok = 0, sent = 0, unanswered = 0;
         Map<String, Long> errors = new HashMap<>();
         List<LatencyStats> acks = new ArrayList<>();
-        for (FanoutPoster p : senders) {
+        for (FanoutSender p : senders) {
             // Read each sender's counters on its own event loop.
-            long[] v = p.ctx().executor().submit(() -> new long[] {p.okInWindow, p.sentInWindow, p.outstanding()}).get();
+            long[] v = p.executor().submit(() -> new long[] {p.okInWindow, p.sentInWindow, p.outstanding()}).get();
             ok += v[0];
             sent += v[1];
             unanswered += v[2]; // in flight at the end of the grace period
-            p.ctx().executor().submit(() -> p.errors.forEach((k, n) -> { synchronized (errors) { errors.merge(k, n, Long::sum); } })).get();
-            acks.add(p.ctx().executor().submit(() -> p.ack).get());
+            p.executor().submit(() -> p.errors.forEach((k, n) -> { synchronized (errors) { errors.merge(k, n, Long::sum); } })).get();
+            acks.add(p.executor().submit(() -> p.ack).get());
         }
         long scheduled = 0;
         for (int p = 0; p < senders.size(); p++) scheduled += schedule.countBefore(p, end) - schedule.countBefore(p, from);
@@ -188,16 +181,16 @@ final class FanoutCommand implements Callable<Integer> {
     }
 
     /** Hands each post to its sender's event loop when it comes due; one task per loop per tick. */
-    private void pace(RateSchedule schedule, List<FanoutPoster> senders, long end) {
+    private void pace(RateSchedule schedule, List<FanoutSender> senders, long end) {
         long tick = paceTickMicros * 1000;
         long i = 0;
         while (System.nanoTime() < end) {
             long now = System.nanoTime();
             Map<EventExecutor, List<Runnable>> due = new LinkedHashMap<>();
             for (long at; (at = schedule.atIndex(i)) <= now && at < end; i++) {
-                FanoutPoster p = senders.get(schedule.poster(i));
+                FanoutSender p = senders.get(schedule.poster(i));
                 long seq = i, when = at;
-                due.computeIfAbsent(p.ctx().executor(), k -> new ArrayList<>()).add(() -> p.due(when, seq));
+                due.computeIfAbsent(p.executor(), k -> new ArrayList<>()).add(() -> p.due(when, seq));
             }
             due.forEach((loop, list) -> loop.execute(() -> list.forEach(Runnable::run)));
             long until = now + tick;

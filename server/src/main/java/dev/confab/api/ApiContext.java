@@ -15,6 +15,9 @@ import java.util.concurrent.CompletionException;
 public record ApiContext(Stores stores, ChannelRouter router, TokenService tokens, UserDirectory users,
                          EventSink events, Clock clock, java.util.function.Supplier<String> base) {
 
+    private static final java.util.concurrent.Executor BLOCKING =
+            java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
     /** The URL clients reach this server at (known only once the port is bound, hence a supplier). */
     public String baseUrl() {
         return base.get();
@@ -35,7 +38,17 @@ public record ApiContext(Stores stores, ChannelRouter router, TokenService token
     }
 
     public <R> R run(dev.confab.channel.ChannelCommand<R> command) {
+        return await(submit(command));
+    }
+
+    /** Queues a command on its channel's shard; the future completes after its commit. */
+    public <R> CompletableFuture<R> submit(dev.confab.channel.ChannelCommand<R> command) {
         if (command.channelId() == null || command.channelId().isEmpty()) throw new SlackError(Errors.CHANNEL_NOT_FOUND);
-        return await(router.submit(command));
+        return router.submit(command);
+    }
+
+    /** Runs blocking work for a non-blocking handler ({@link ApiMethod.Async}) on a virtual thread. */
+    public static <R> CompletableFuture<R> offload(java.util.function.Supplier<R> work) {
+        return CompletableFuture.supplyAsync(work, BLOCKING);
     }
 }

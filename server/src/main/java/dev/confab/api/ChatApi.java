@@ -15,6 +15,8 @@ import dev.confab.model.User;
 import dev.confab.wire.Json;
 import dev.confab.wire.MessageJson;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** {@code chat.*}: posting, editing, deleting, ephemeral messages and permalinks. */
 public final class ChatApi {
@@ -25,7 +27,7 @@ public final class ChatApi {
     }
 
     public void register(MethodTable t) {
-        t.add("chat.postMessage", RateTier.POSTING, this::post);
+        t.add("chat.postMessage", RateTier.POSTING, this::post, this::postNow);
         t.add("chat.meMessage", RateTier.POSTING, this::meMessage);
         t.add("chat.update", RateTier.TIER3, this::update);
         t.add("chat.delete", RateTier.TIER3, this::delete);
@@ -34,17 +36,30 @@ public final class ChatApi {
     }
 
     private ObjectNode post(ApiCall call) {
+        PostMessage.Posted p = ctx.run(postCommand(call, target(call, call.args().string("channel"))));
+        return posted(p.message(), call.teamId());
+    }
+
+    /**
+     * chat.postMessage without blocking (answered from the HTTP event loop): the shard's commit
+     * completes the answer, with no thread parked on it. Only a post addressed to a user id
+     * needs the store first (to find or open the DM), so that one runs on a worker thread.
+     */
+    private CompletableFuture<ObjectNode> postNow(ApiCall call, Executor answerOn) {
+        String channel = call.args().string("channel");
+        if (channel != null && Ids.looksLike(channel, 'U')) return ApiContext.offload(() -> post(call));
+        return ctx.submit(postCommand(call, channel)).thenApplyAsync(p -> posted(p.message(), call.teamId()), answerOn);
+    }
+
+    private static PostMessage postCommand(ApiCall call, String channel) {
         var a = call.args();
-        String channel = target(call, a.string("channel"));
         Ts threadTs = a.ts("thread_ts", Errors.THREAD_NOT_FOUND);
         String clientMsgId = a.string("client_msg_id");
         if (clientMsgId != null && (clientMsgId.isEmpty() || clientMsgId.length() > 100)) {
             throw new SlackError(Errors.INVALID_ARGUMENTS, java.util.Map.of("argument", "client_msg_id"));
         }
-        PostMessage.Posted p = ctx.run(new PostMessage(call.actor(), channel, a.string("text"), threadTs,
-                a.bool("reply_broadcast", false), a.blocks(),
-                a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS), clientMsgId, null));
-        return posted(p.message(), call.teamId());
+        return new PostMessage(call.actor(), channel, a.string("text"), threadTs, a.bool("reply_broadcast", false),
+                a.blocks(), a.jsonArray("attachments", Errors.INVALID_ATTACHMENTS), clientMsgId, null);
     }
 
     private ObjectNode meMessage(ApiCall call) {
@@ -88,9 +103,7 @@ public final class ChatApi {
         Ts ts = call.args().ts("message_ts", Errors.MESSAGE_NOT_FOUND);
         if (ts == null) throw new SlackError(Errors.MESSAGE_NOT_FOUND);
         Message m = ctx.stores().messages().get(c.id(), ts).orElseThrow(() -> new SlackError(Errors.MESSAGE_NOT_FOUND));
-        String link = ctx.baseUrl() + "/archives/" + c.id() + "/p" + m.ts().toString().replace(".", "");
-        if (m.isReply()) link += "?thread_ts=" + m.threadTs() + "&cid=" + c.id();
-        return Json.object().put("channel", c.id()).put("permalink", link);
+        return Json.object().put("channel", c.id()).put("permalink", Permalinks.of(ctx.baseUrl(), m));
     }
 
     /** Slack lets a post name a user instead of a channel: it goes to the DM with that user. */

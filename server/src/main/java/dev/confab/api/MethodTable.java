@@ -8,11 +8,16 @@ public final class MethodTable {
     private final Map<String, ApiMethod> methods = new TreeMap<>();
 
     public MethodTable add(String name, RateTier tier, ApiMethod.Handler handler) {
-        return put(new ApiMethod(name, tier, true, handler));
+        return put(new ApiMethod(name, tier, true, handler, null));
+    }
+
+    /** A method that can also answer without blocking; see {@link ApiMethod.Async}. */
+    public MethodTable add(String name, RateTier tier, ApiMethod.Handler handler, ApiMethod.Async async) {
+        return put(new ApiMethod(name, tier, true, handler, async));
     }
 
     public MethodTable addPublic(String name, RateTier tier, ApiMethod.Handler handler) {
-        return put(new ApiMethod(name, tier, false, handler));
+        return put(new ApiMethod(name, tier, false, handler, null));
     }
 
     private MethodTable put(ApiMethod m) {

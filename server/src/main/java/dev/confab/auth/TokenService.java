@@ -49,6 +49,12 @@ public final class TokenService {
         return p.get();
     }
 
+    /** {@link #authenticate} for a thread that must not block: null when the token is not cached. */
+    public Principal cached(String token) {
+        if (token == null || token.isEmpty()) throw new SlackError(Errors.NOT_AUTHED);
+        return cache.get(TokenHasher.hash(token));
+    }
+
     public boolean revoke(String token, long now) {
         String hash = TokenHasher.hash(token);
         revocations.incrementAndGet();

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands on the configured store.",
         subcommands = {AdminCommand.CreateWorkspace.class, AdminCommand.CreateUser.class, AdminCommand.CreateBot.class,
                 AdminCommand.ResetPassword.class, AdminCommand.ListWorkspaces.class,
-                AdminCommand.ImportUsers.class})
+                AdminCommand.ImportUsers.class, AdminCommand.Reindex.class})
 final class AdminCommand {
 
     abstract static class Base implements Callable<Integer> {
@@ -142,6 +142,27 @@ final class AdminCommand {
                         .put("users", confab.stores().users().count(t.id()));
             }
             return out;
+        }
+    }
+
+    @Command(name = "reindex", mixinStandardHelpOptions = true,
+            description = "Rebuild the message search index (<data-dir>/search) from the store. Stop the server first.")
+    static final class Reindex extends Base {
+        @Override
+        ObjectNode run(Accounts accounts, Confab confab) {
+            java.nio.file.Path dir = store.toConfig().dataDir().resolve("search");
+            dev.confab.search.lucene.LuceneSearchIndex index;
+            try {
+                index = dev.confab.search.lucene.LuceneSearchIndex.open(dir);
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the search index " + dir + " is in use: stop the server, then reindex", e);
+            }
+            try (index) {
+                long start = System.nanoTime();
+                var r = dev.confab.search.Reindex.run(confab.stores(), index);
+                return Json.object().put("channels", r.channels()).put("messages", r.messages())
+                        .put("outbox_cursor", r.outboxCursor()).put("seconds", (System.nanoTime() - start) / 1e9);
+            }
         }
     }
 

@@ -28,6 +28,11 @@ public final class UserDirectory {
         return loaded;
     }
 
+    /** The user if cached, else null (for a thread that must not wait for the store). */
+    public User cached(String id) {
+        return cache.get(id);
+    }
+
     public void updated(User u) {
         remember(u);
     }

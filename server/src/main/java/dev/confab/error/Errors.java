@@ -16,6 +16,7 @@ public final class Errors {
     public static final String INVALID_FORM_DATA = "invalid_form_data";
     public static final String INVALID_CHARSET = "invalid_charset";
     public static final String INVALID_CURSOR = "invalid_cursor";
+    public static final String NO_QUERY = "no_query";
     public static final String INVALID_TS_LATEST = "invalid_ts_latest";
     public static final String INVALID_TS_OLDEST = "invalid_ts_oldest";
     public static final String REQUEST_TOO_LARGE = "request_too_large";

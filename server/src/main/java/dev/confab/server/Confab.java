@@ -16,6 +16,10 @@ import dev.confab.api.MethodTable;
 import dev.confab.api.PinsApi;
 import dev.confab.api.PresenceApi;
 import dev.confab.api.RtmApi;
+import dev.confab.api.SearchApi;
+import dev.confab.search.SearchIndex;
+import dev.confab.search.SearchIndexer;
+import dev.confab.search.lucene.LuceneSearchIndex;
 import dev.confab.gateway.Gateway;
 import dev.confab.gateway.GatewayConfig;
 import dev.confab.gateway.RtmHandshakeHandler;
@@ -67,6 +71,9 @@ public final class Confab implements AutoCloseable {
             Thread.ofPlatform().name("confab-timers").daemon(true).factory());
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private volatile InetSocketAddress address;
+    /** Opened by {@link #serve} only: one process at a time may hold the Lucene index. */
+    private SearchIndex searchIndex;
+    private SearchIndexer searchIndexer;
 
     private Confab(ServerConfig config, Stores stores) {
         this.stores = stores;
@@ -118,6 +125,10 @@ public final class Confab implements AutoCloseable {
         new RtmApi(context, tickets).register(methods);
         new PresenceApi(context, presence).register(methods);
         new EdgeApi(context, new EdgeQueries(edge, stores)).register(methods);
+        searchIndex = LuceneSearchIndex.open(config.dataDir().resolve("search"));
+        searchIndexer = new SearchIndexer(stores, searchIndex).start();
+        events.subscribe(searchIndexer);
+        new SearchApi(context, searchIndex).register(methods);
         ApiDispatcher dispatcher = new ApiDispatcher(methods, context.tokens(), context.users(),
                 new RateLimiter(config.rateLimitFactor(), System::nanoTime));
         metrics.gauge("confab_shard_queue_depth", router, r -> r.shards().stream().mapToInt(s -> s.queued()).sum());
@@ -164,6 +175,10 @@ public final class Confab implements AutoCloseable {
         return gateway;
     }
 
+    public SearchIndexer searchIndexer() {
+        return searchIndexer;
+    }
+
     @Override
     public void close() {
         timers.shutdownNow();
@@ -171,6 +186,8 @@ public final class Confab implements AutoCloseable {
         http.close();
         router.close();
         edge.close();
+        if (searchIndexer != null) searchIndexer.close(); // after the shards; commits what it indexed
+        if (searchIndex != null) searchIndex.close();
         stores.close();
         metrics.close();
     }

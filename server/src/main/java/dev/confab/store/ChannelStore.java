@@ -26,6 +26,9 @@ public interface ChannelStore {
     /** The channels {@code userId} is a member of, of the given kinds, ordered by id. */
     Page<Channel> channelsOf(String userId, Set<ChannelKind> kinds, boolean excludeArchived, String afterId, int limit);
 
+    /** Every channel of every team ordered by id, after {@code afterId}: for rebuilding the search index. */
+    Page<Channel> scan(String afterId, int limit);
+
     /** Member user ids ordered by id, after {@code afterId}. */
     Page<String> members(String channelId, String afterId, int limit);
 

@@ -59,6 +59,9 @@ public interface MessageStore {
 
     record ReadState(String channelId, Ts lastRead, int unread, int mentions) {}
 
+    /** Every live message of the channel (replies included) with ts after {@code after}, oldest first: for rebuilding the search index. */
+    List<Message> scan(String channelId, Ts after, int limit);
+
     /** A page of messages with whether more exist beyond it. */
     record Slice(List<Message> messages, boolean hasMore) {
         public Slice {

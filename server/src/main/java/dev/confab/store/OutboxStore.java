@@ -7,6 +7,9 @@ public interface OutboxStore {
     /** Entries with id greater than {@code afterId}, oldest first. */
     List<Entry> after(long afterId, int limit);
 
+    /** The id of the newest entry, 0 when there is none. */
+    long lastId();
+
     /** Removes entries up to and including {@code id} once every worker has processed them. */
     int deleteThrough(long id);
 

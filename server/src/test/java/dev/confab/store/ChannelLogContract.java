@@ -118,6 +118,52 @@ public abstract class ChannelLogContract extends StoreContract {
         assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(perChannel);
     }
 
+    /**
+     * Shards commit at the same time (on SQLite their batches share one transaction): a batch
+     * that breaks a unique rule fails alone and whole, and every other batch lands.
+     */
+    @Test
+    void aConflictingBatchAmongConcurrentOnesFailsAlone() throws Exception {
+        Channel a = Fixtures.createChannel(this);
+        Channel b = Fixtures.createChannel(this);
+        int threads = 6, batches = 20, perBatch = 3;
+        List<Future<Integer>> conflicts = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                Channel ch = t % 2 == 0 ? a : b;
+                int thread = t;
+                conflicts.add(pool.submit(() -> {
+                    int failed = 0;
+                    for (int i = 0; i < batches; i++) {
+                        List<ChannelWrite> writes = new ArrayList<>();
+                        long first = ((long) thread * batches + i) * perBatch;
+                        for (int k = 0; k < perBatch; k++) {
+                            writes.add(insert(message(ch.id(), first + k, alice)));
+                            writes.add(new Outbox(ch.id(), "message", "{}", null));
+                        }
+                        // Every fourth batch repeats the ts of this thread's first message.
+                        if (i % 4 == 3) writes.add(insert(message(ch.id(), (long) thread * batches * perBatch, alice)));
+                        try {
+                            stores.log().apply(writes);
+                        } catch (StoreException.Conflict e) {
+                            assertThat(e.what()).isEqualTo("ts");
+                            failed++;
+                        }
+                    }
+                    return failed;
+                }));
+            }
+            for (Future<Integer> f : conflicts) assertThat(f.get()).isEqualTo(batches / 4);
+        }
+
+        int perChannel = threads / 2 * (batches - batches / 4) * perBatch;
+        assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(perChannel);
+        assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(perChannel);
+        long outboxRows = stores.outbox().after(0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.channelId().equals(a.id()) || e.channelId().equals(b.id())).count();
+        assertThat(outboxRows).isEqualTo(2L * perChannel);
+    }
+
     private void assertConflict(String what, ChannelWrite... writes) {
         assertThatThrownBy(() -> apply(writes))
                 .isInstanceOfSatisfying(StoreException.Conflict.class, e -> assertThat(e.what()).isEqualTo(what));

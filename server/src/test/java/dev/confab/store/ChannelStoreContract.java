@@ -135,6 +135,25 @@ public abstract class ChannelStoreContract extends StoreContract {
     }
 
     @Test
+    void scanPagesThroughEveryChannelOfEveryTeamInIdOrder() {
+        Channel a = Fixtures.channel(Ids.team(), ChannelKind.PRIVATE);
+        Channel b = Fixtures.channel(Ids.team(), ChannelKind.IM);
+        apply(new CreateChannel(a), new CreateChannel(b));
+
+        List<Channel> all = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            Page<Channel> page = stores.channels().scan(after, 1);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(1);
+            all.addAll(page.items());
+            after = page.nextKey();
+        } while (after != null);
+
+        assertThat(all).contains(a, b);
+        assertThat(all).extracting(Channel::id).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
     void listPagesByIdAndCanSkipArchived() {
         String team = Ids.team();
         List<Channel> channels = List.of(Fixtures.channel(team, ChannelKind.PUBLIC),

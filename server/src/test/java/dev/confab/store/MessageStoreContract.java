@@ -257,6 +257,16 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void scanWalksEveryLiveMessageOldestFirstRepliesIncluded() {
+        apply(insert(message(ch, 1, alice)), insert(message(ch, 2, alice)), insert(reply(ch, 3, bob, 2)),
+                insert(message(ch, 4, alice)));
+        apply(new ChannelWrite.DeleteMessage(ch, ts(4)));
+
+        assertThat(stores.messages().scan(ch, Ts.ZERO, 2)).extracting(Message::ts).containsExactly(ts(1), ts(2));
+        assertThat(stores.messages().scan(ch, ts(2), 10)).extracting(Message::ts).containsExactly(ts(3));
+    }
+
+    @Test
     void clientMsgIdIsUniquePerUserAndChannel() {
         apply(insert(Fixtures.withClientMsgId(message(ch, 1, alice), "same")));
 

@@ -57,6 +57,14 @@ public abstract class OutboxContract extends StoreContract {
     }
 
     @Test
+    void lastIdIsTheNewestEntrysId() {
+        String ch = Fixtures.createChannel(this).id();
+        apply(new Outbox(ch, "t", "1", null), new Outbox(ch, "t", "2", null));
+
+        assertThat(stores.outbox().lastId()).isEqualTo(lastId()).isPositive();
+    }
+
+    @Test
     void deleteThroughRemovesUpToAndIncludingTheId() {
         String ch = Fixtures.createChannel(this).id();
         long before = lastId();

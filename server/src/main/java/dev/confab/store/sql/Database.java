@@ -4,6 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.confab.store.StoreException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -17,6 +20,11 @@ final class Database implements AutoCloseable {
     /** A unit of JDBC work on one connection. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
+    }
+
+    /** A unit of work for {@link #writeEach}, given the writer connection's kept statements. */
+    interface Batch {
+        void run(Statements s) throws SQLException;
     }
 
     /**
@@ -33,6 +41,13 @@ final class Database implements AutoCloseable {
      * whose row locks let writers to different channels proceed together.
      */
     private final ReentrantLock writeLock;
+    /**
+     * SQLite: the connection {@link #writeEach} commits on, held out of the pool for good so its
+     * prepared statements survive from one group commit to the next (preparing them again for
+     * every batch was 12% of the shard threads' native time). Guarded by writeLock.
+     */
+    private Connection writer;
+    private Statements writerStatements;
 
     Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -75,9 +90,112 @@ final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} on an autocommit connection while no writer runs (SQLite maintenance). */
+    <T> T inWritersTurn(Work<T> work) {
+        lockWriter();
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            if (writeLock != null) writeLock.unlock();
+        }
+    }
+
+    /**
+     * SQLite: runs every one of {@code works} in ONE transaction on the kept writer connection
+     * (its {@link Statements} stay prepared across calls), each behind its own savepoint, so that
+     * one failing work is undone alone and the rest still commit, with one fsync for all.
+     * Returns, per work, null if it committed or the reason it did not.
+     */
+    List<StoreException> writeEach(List<? extends Batch> works) {
+        List<StoreException> outcome = new ArrayList<>(works.size());
+        lockWriter();
+        try {
+            Connection c = writer();
+            boolean alone = works.size() == 1;
+            try {
+                for (Batch w : works) {
+                    Savepoint sp = alone ? null : c.setSavepoint();
+                    try {
+                        w.run(writerStatements);
+                        if (sp != null) c.releaseSavepoint(sp);
+                        outcome.add(null);
+                    } catch (SQLException | RuntimeException e) {
+                        if (sp == null) throw e;
+                        c.rollback(sp);
+                        c.releaseSavepoint(sp);
+                        outcome.add(storeException(e));
+                    }
+                }
+                c.commit();
+                return outcome;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c, e);
+                // A work that broke outside SQL may have left statements half bound: start afresh.
+                if (!(e instanceof SQLException || e instanceof StoreException)) dropWriter();
+                return everyFailed(works.size(), storeException(e));
+            } catch (Error e) {
+                rollbackQuietly(c, e);
+                dropWriter();
+                throw e;
+            }
+        } catch (SQLException e) {
+            dropWriter();
+            return everyFailed(works.size(), translate(e));
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private StoreException storeException(Exception e) {
+        if (e instanceof SQLException s) return translate(s);
+        if (e instanceof StoreException s) return s;
+        return new StoreException.Unavailable(e.toString(), e);
+    }
+
+    private static List<StoreException> everyFailed(int n, StoreException e) {
+        List<StoreException> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(e);
+        return out;
+    }
+
     @Override
     public void close() {
+        if (writeLock != null) {
+            lockWriter();
+            try {
+                dropWriter();
+            } finally {
+                writeLock.unlock();
+            }
+        }
         pool.close();
+    }
+
+    /** Opens the kept writer connection on first use (guarded by writeLock). */
+    private Connection writer() throws SQLException {
+        if (writer == null) {
+            Connection c = pool.getConnection();
+            c.setAutoCommit(false);
+            writer = c;
+            writerStatements = Statements.kept(c);
+        }
+        return writer;
+    }
+
+    /** Closes the writer connection after an error that may have left it in a bad state. */
+    private void dropWriter() {
+        if (writer == null) return;
+        writerStatements.closeAll();
+        try {
+            writer.rollback();
+            writer.close();
+        } catch (SQLException ignored) {
+            // Closing a broken connection: Hikari evicts it either way.
+        }
+        writer = null;
+        writerStatements = null;
     }
 
     private void lockWriter() {

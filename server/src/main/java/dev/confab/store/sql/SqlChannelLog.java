@@ -16,7 +16,6 @@ import dev.confab.store.ChannelWrite.RemoveReaction;
 import dev.confab.store.ChannelWrite.UpdateChannel;
 import dev.confab.store.ChannelWrite.UpdateMessage;
 import dev.confab.store.StoreException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
@@ -53,9 +52,16 @@ final class SqlChannelLog implements ChannelLog {
     private static final String OUTBOX = "INSERT INTO outbox (channel_id, type, payload, created, event_ts) VALUES (?, ?, ?, ?, ?)";
 
     private final Database db;
+    /**
+     * SQLite: the shards' commits go through one {@link GroupCommit}, which merges those that
+     * arrive together into one transaction and one fsync. Null for PostgreSQL, where shards
+     * commit side by side and the engine flushes concurrent commits' WAL together.
+     */
+    private final GroupCommit group;
 
     SqlChannelLog(Database db) {
         this.db = db;
+        this.group = db.dialect() == Dialect.SQLITE ? new GroupCommit(db) : null;
     }
 
     @Override
@@ -63,22 +69,35 @@ final class SqlChannelLog implements ChannelLog {
         if (writes.isEmpty()) return;
         List<ChannelWrite> changes = writes.stream().filter(w -> !(w instanceof Outbox)).toList();
         List<ChannelWrite> events = writes.stream().filter(w -> w instanceof Outbox).toList();
+        if (group != null) {
+            group.write(s -> applyAll(s, changes, events));
+            return;
+        }
         db.write(c -> {
-            int start = 0;
-            while (start < changes.size()) {
-                Class<?> kind = changes.get(start).getClass();
-                int end = start + 1;
-                while (end < changes.size() && changes.get(end).getClass() == kind) end++;
-                applyRun(c, changes.subList(start, end));
-                start = end;
+            Statements s = Statements.perTransaction(c);
+            try {
+                applyAll(s, changes, events);
+            } finally {
+                s.closeAll();
             }
-            if (!events.isEmpty()) appendOutbox(c, events);
             return null;
         });
     }
 
+    private void applyAll(Statements s, List<ChannelWrite> changes, List<ChannelWrite> events) throws SQLException {
+        int start = 0;
+        while (start < changes.size()) {
+            Class<?> kind = changes.get(start).getClass();
+            int end = start + 1;
+            while (end < changes.size() && changes.get(end).getClass() == kind) end++;
+            applyRun(s, changes.subList(start, end));
+            start = end;
+        }
+        if (!events.isEmpty()) appendOutbox(s, events);
+    }
+
     /** Applies consecutive writes of one kind. */
-    private void applyRun(Connection c, List<ChannelWrite> run) throws SQLException {
+    private void applyRun(Statements c, List<ChannelWrite> run) throws SQLException {
         switch (run.getFirst()) {
             case CreateChannel first -> batch(c, ChannelRows.INSERT, run, CreateChannel.class,
                     w -> ChannelRows.insertParams(w.channel()));
@@ -117,13 +136,13 @@ final class SqlChannelLog implements ChannelLog {
      * is taken last: held only through commit, and never while waiting for another lock, so it
      * cannot deadlock with row locks.
      */
-    private void appendOutbox(Connection c, List<ChannelWrite> events) throws SQLException {
-        db.dialect().orderOutbox(c);
+    private void appendOutbox(Statements c, List<ChannelWrite> events) throws SQLException {
+        db.dialect().orderOutbox(c.connection());
         long now = System.currentTimeMillis();
         batch(c, OUTBOX, events, Outbox.class, w -> new Object[] {w.channelId(), w.type(), w.payloadJson(), now, w.eventTs()});
     }
 
-    private static void insertMessages(Connection c, List<ChannelWrite> run) throws SQLException {
+    private static void insertMessages(Statements c, List<ChannelWrite> run) throws SQLException {
         batch(c, MessageRows.INSERT, run, InsertMessage.class, w -> MessageRows.insertParams(w.message()));
         List<ChannelWrite> replies = run.stream().filter(w -> ((InsertMessage) w).message().isReply()).toList();
         if (!replies.isEmpty()) {
@@ -133,15 +152,15 @@ final class SqlChannelLog implements ChannelLog {
     }
 
     /** One statement, executed once per write of the run as a single JDBC batch. */
-    private static <W extends ChannelWrite> int[] batch(Connection c, String sql, List<ChannelWrite> run, Class<W> kind,
+    private static <W extends ChannelWrite> int[] batch(Statements c, String sql, List<ChannelWrite> run, Class<W> kind,
                                                         Function<W, Object[]> params) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (ChannelWrite w : run) {
-                Jdbc.bind(ps, params.apply(kind.cast(w)));
-                ps.addBatch();
-            }
-            return ps.executeBatch();
+        PreparedStatement ps = c.get(sql);
+        ps.clearBatch(); // a kept statement whose last batch failed halfway may still hold entries
+        for (ChannelWrite w : run) {
+            Jdbc.bind(ps, params.apply(kind.cast(w)));
+            ps.addBatch();
         }
+        return ps.executeBatch();
     }
 
     private static void requireChanged(int[] counts, List<ChannelWrite> run, String what) {

@@ -64,6 +64,13 @@ final class SqlChannelStore implements ChannelStore {
     }
 
     @Override
+    public Page<Channel> scan(String afterId, int limit) {
+        List<Channel> rows = db.read(c -> Jdbc.list(c, SELECT + "WHERE id > ? ORDER BY id LIMIT ?", ChannelRows::channel,
+                orStart(afterId), limit + 1));
+        return Page.of(rows, limit, Channel::id);
+    }
+
+    @Override
     public Page<String> members(String channelId, String afterId, int limit) {
         List<String> ids = db.read(c -> Jdbc.list(c,
                 "SELECT user_id FROM members WHERE channel_id = ? AND user_id > ? ORDER BY user_id LIMIT ?",

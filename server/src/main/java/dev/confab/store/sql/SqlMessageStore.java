@@ -102,6 +102,12 @@ final class SqlMessageStore implements MessageStore {
         return out;
     }
 
+    @Override
+    public List<Message> scan(String channelId, Ts after, int limit) {
+        return db.read(c -> Jdbc.list(c, SELECT + "WHERE channel_id = ? AND ts > ? AND NOT deleted ORDER BY ts LIMIT ?",
+                MessageRows::message, channelId, after == null ? Ts.ZERO : after, limit));
+    }
+
     /** Tombstones count: a shard restarting after deleting its newest message must not reuse its ts. */
     @Override
     public Ts lastTs(String channelId) {

@@ -41,6 +41,11 @@ final class SqlOutboxStore implements OutboxStore {
     }
 
     @Override
+    public long lastId() {
+        return db.read(c -> Jdbc.number(c, "SELECT max(id) FROM outbox"));
+    }
+
+    @Override
     public int deleteThrough(long id) {
         return db.write(c -> Jdbc.update(c, "DELETE FROM outbox WHERE id <= ?", id));
     }

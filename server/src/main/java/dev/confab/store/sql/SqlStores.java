@@ -34,9 +34,12 @@ public final class SqlStores implements Stores {
     private final PinStore pins;
     private final ChannelLog log;
     private final OutboxStore outbox;
+    /** SQLite: moves the WAL into the database file off the commit path; null for PostgreSQL. */
+    private final Checkpointer checkpointer;
 
     private SqlStores(Database db) {
         this.db = db;
+        this.checkpointer = db.dialect() == Dialect.SQLITE ? new Checkpointer(db) : null;
         this.teams = new SqlTeamStore(db);
         this.users = new SqlUserStore(db);
         this.tokens = new SqlTokenStore(db);
@@ -93,6 +96,12 @@ public final class SqlStores implements Stores {
             hc.addDataSourceProperty("synchronous", cfg.synchronousFull() ? "FULL" : "NORMAL");
             // Writers queue in Database; this covers checkpoints and other processes (a backup).
             hc.addDataSourceProperty("busy_timeout", "5000");
+            // Checkpoints run in the background (Checkpointer), never inside a commit.
+            hc.addDataSourceProperty("wal_autocheckpoint", "0");
+        } else {
+            // A group commit's batch of message (and outbox) inserts goes to the server as one
+            // multi-row INSERT instead of one statement per row.
+            hc.addDataSourceProperty("reWriteBatchedInserts", "true");
         }
         return hc;
     }
@@ -142,6 +151,7 @@ public final class SqlStores implements Stores {
 
     @Override
     public void close() {
+        if (checkpointer != null) checkpointer.close();
         db.close();
     }
 }

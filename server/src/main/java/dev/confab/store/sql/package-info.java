@@ -6,7 +6,10 @@
  *   <li>{@code Database} owns the pool, runs every write in one transaction and translates
  *       SQLExceptions (unique violations become {@code Conflict}, named by {@code Conflicts}).
  *       With SQLite, writers take turns on one fair lock instead of busy-waiting in SQLite;
- *       readers run beside them thanks to WAL.</li>
+ *       readers run beside them thanks to WAL. {@code GroupCommit} merges the shards'
+ *       concurrent channel-log batches into one transaction on a kept writer connection
+ *       ({@code Statements} stay prepared), and {@code Checkpointer} moves the WAL into the
+ *       database file in the background, never inside a commit.</li>
  *   <li>{@code Dialect} holds what differs between the engines: migrations folder, how a unique
  *       violation is reported, how outbox ids are kept in commit order.</li>
  *   <li>One {@code Sql*Store} per aggregate; {@code ChannelRows} and {@code MessageRows} map the

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.confab.config.StoreConfig;
+import dev.confab.model.Channel;
+import dev.confab.model.ChannelKind;
+import dev.confab.model.Ids;
+import dev.confab.model.Mentions;
+import dev.confab.model.Message;
 import dev.confab.model.Team;
+import dev.confab.model.TextValue;
+import dev.confab.model.Ts;
+import dev.confab.store.ChannelWrite;
 import dev.confab.store.StoreException;
 import dev.confab.testing.Databases;
 import java.nio.file.Files;
@@ -14,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +55,59 @@ class SqlStoresTest {
                 assertThat(pragma(s, "synchronous")).isEqualTo(full ? "2" : "1"); // FULL : NORMAL
                 assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
                 assertThat(pragma(s, "journal_mode")).isEqualToIgnoringCase("wal");
+                assertThat(pragma(s, "wal_autocheckpoint")).isEqualTo("0"); // Checkpointer does it
+
             }
         }
+    }
+
+    /** Commits never checkpoint (wal_autocheckpoint=0): the background Checkpointer must. */
+    @Test
+    void sqliteCopiesTheWalIntoTheDatabaseFileInTheBackground(@TempDir Path tmp) throws Exception {
+        try (SqlStores stores = SqlStores.open(Databases.sqlite(tmp))) {
+            Path file = tmp.resolve("confab.db");
+            Thread.sleep(3 * Checkpointer.PERIOD_MS); // let the migrations' pages be copied first
+            long before = Files.size(file);
+            for (int i = 0; i < 500; i++) {
+                stores.teams().create(new Team(String.format("T%010d", i), "team " + "x".repeat(200) + i, "t" + i, 1));
+            }
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (Files.size(file) <= before && System.nanoTime() < deadline) Thread.sleep(50);
+
+            assertThat(Files.size(file)).isGreaterThan(before);
+            assertThat(stores.teams().list()).hasSize(500);
+        }
+    }
+
+    /**
+     * The group commit keeps one writer connection open for good; it must not pin an old
+     * snapshot, or no checkpoint could ever finish and the WAL would grow without end.
+     */
+    @Test
+    void theWalStartsOverAfterABackgroundCheckpointWhileTheWriterConnectionStaysOpen(@TempDir Path tmp)
+            throws Exception {
+        StoreConfig cfg = Databases.sqlite(tmp);
+        try (SqlStores stores = SqlStores.open(cfg)) {
+            Channel ch = new Channel(Ids.channel(ChannelKind.PUBLIC), Ids.team(), "wal", ChannelKind.PUBLIC, "U0", 1,
+                    false, TextValue.EMPTY, TextValue.EMPTY);
+            stores.log().apply(List.of(new ChannelWrite.CreateChannel(ch)));
+            for (int i = 1; i <= 300; i++) stores.log().apply(List.of(message(ch.id(), i), message(ch.id(), 1000 + i)));
+            Thread.sleep(4 * Checkpointer.PERIOD_MS); // a passive checkpoint copies the whole WAL
+            stores.log().apply(List.of(message(ch.id(), 5000)));
+
+            try (Connection c = DriverManager.getConnection(cfg.jdbcUrl());
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                assertThat(rs.next()).isTrue();
+                // 300 commits wrote hundreds of WAL frames; after the restart only the last one's are left.
+                assertThat(rs.getInt(2)).as("WAL frames").isBetween(1, 20);
+            }
+        }
+    }
+
+    private static ChannelWrite message(String channelId, long micros) {
+        return new ChannelWrite.InsertMessage(new Message(channelId, new Ts(micros), "U1", null, null, "m" + micros,
+                null, false, null, null, null, null, Mentions.NONE, null));
     }
 
     @Test

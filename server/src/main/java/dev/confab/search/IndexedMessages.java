@@ -1,0 +1,76 @@
+package dev.confab.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.model.Message;
+import dev.confab.model.Reaction;
+import dev.confab.model.Ts;
+import dev.confab.store.Stores;
+import dev.confab.wire.Json;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What the index should hold for messages, read from the store as it is now. Indexing from the
+ * current state rather than from event payloads is what makes replaying the outbox harmless: an
+ * old event for a message edited or deleted since only re-indexes the newer version (or removes it).
+ */
+final class IndexedMessages {
+    /** Subtypes a person wrote; channel notices (joins, renames, topics) are not searchable. */
+    private static final Set<String> WRITTEN = Set.of("thread_broadcast", "me_message", "bot_message", "file_share");
+    private static final Pattern LINK = Pattern.compile("(?i)\\bhttps?://");
+
+    private IndexedMessages() {}
+
+    /** The changes that bring these messages of one channel up to date: puts, or removes for messages gone. */
+    static List<IndexChange> load(Stores stores, String teamId, String channelId, Collection<Ts> tss) {
+        List<Message> present = new ArrayList<>();
+        List<IndexChange> out = new ArrayList<>();
+        for (Ts ts : tss) {
+            var m = stores.messages().get(channelId, ts);
+            if (m.isPresent()) present.add(m.get());
+            else out.add(new IndexChange.Remove(channelId, ts));
+        }
+        out.addAll(of(stores, teamId, channelId, present));
+        return out;
+    }
+
+    /** Puts for the searchable ones of {@code messages} (one channel), removes for the others. */
+    static List<IndexChange> of(Stores stores, String teamId, String channelId, List<Message> messages) {
+        if (messages.isEmpty()) return List.of();
+        List<Ts> tss = messages.stream().map(Message::ts).toList();
+        Map<Ts, List<Reaction>> reactions = stores.reactions().forMessages(channelId, tss);
+        Set<Ts> pinned = stores.pins().pinned(channelId, tss);
+        List<IndexChange> out = new ArrayList<>(messages.size());
+        for (Message m : messages) {
+            if (m.subtype() != null && !WRITTEN.contains(m.subtype())) {
+                out.add(new IndexChange.Remove(channelId, m.ts()));
+                continue;
+            }
+            String text = text(m);
+            Set<String> names = new HashSet<>();
+            for (Reaction r : reactions.getOrDefault(m.ts(), List.of())) names.add(r.name());
+            out.add(new IndexChange.Put(new IndexedMessage(teamId, channelId, m.ts(), m.userId(), text,
+                    m.threadTs() != null, pinned.contains(m.ts()), LINK.matcher(text).find(), names,
+                    Set.copyOf(m.mentions().users()))));
+        }
+        return out;
+    }
+
+    /** The message's text and its attachments' visible text (bots often say everything there). */
+    static String text(Message m) {
+        if (m.attachments() == null) return m.text();
+        StringBuilder sb = new StringBuilder(m.text());
+        JsonNode atts = Json.parseStored(m.attachments());
+        for (JsonNode a : atts) {
+            for (String f : List.of("pretext", "title", "title_link", "text", "fallback", "from_url")) {
+                if (a.path(f).isTextual()) sb.append('\n').append(a.path(f).asText());
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,198 @@
+package dev.confab.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.event.Event;
+import dev.confab.event.EventSink;
+import dev.confab.model.Channel;
+import dev.confab.model.Ts;
+import dev.confab.store.OutboxStore;
+import dev.confab.store.Stores;
+import dev.confab.wire.Json;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker that keeps the search index in step with the store. It reads the outbox after the
+ * index's committed cursor, works out which messages each entry touches (a new message, and its
+ * thread parent; an edit; a delete; a reaction or pin), re-reads those messages from the store and
+ * puts or removes them, then refreshes the searcher. Posting never waits for it: the event bus only
+ * wakes it up (a permit, never blocking), and a 200 ms poll covers wake-ups it missed.
+ *
+ * <p>At least once and idempotent: the cursor is committed with the documents (at most once a
+ * second, and on close), so a crash replays some entries, which re-index the same messages to
+ * the same documents. Channel renames and membership changes need no re-indexing: names and
+ * who-may-read are resolved when a query runs.
+ */
+public final class SearchIndexer implements EventSink, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
+    private static final int BATCH = 1000;
+    private static final long COMMIT_EVERY_MILLIS = 1000;
+
+    private final Stores stores;
+    private final SearchIndex index;
+    private final Semaphore wake = new Semaphore(0);
+    private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
+    private final Map<String, String> teams = new ConcurrentHashMap<>();
+    private final Thread thread;
+    private final Thread committer;
+    private volatile boolean running = true;
+    private volatile long applied;
+
+    public SearchIndexer(Stores stores, SearchIndex index) {
+        this.stores = stores;
+        this.index = index;
+        this.applied = index.cursor();
+        this.thread = Thread.ofPlatform().name("confab-search-indexer").daemon(true).unstarted(this::run);
+        this.committer = Thread.ofPlatform().name("confab-search-commit").daemon(true).unstarted(this::commitEverySecond);
+    }
+
+    /** Catches up with the outbox from the index's committed cursor, then follows it. */
+    public SearchIndexer start() {
+        thread.start();
+        committer.start();
+        return this;
+    }
+
+    /** The outbox id applied so far (searchable, perhaps not yet committed). */
+    public long applied() {
+        return applied;
+    }
+
+    /** Events are a hint that the outbox grew; the entries themselves are read from the store. */
+    @Override
+    public void publish(Event event) {
+        if (event.durable() && wake.availablePermits() == 0) wake.release();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (step() < BATCH) wake.tryAcquire(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The store or the disk failing: keep the cursor where it is and try again shortly.
+                log.warn("search indexing failed at outbox id {}; retrying", applied, e);
+                sleepQuietly();
+            }
+        }
+    }
+
+    /**
+     * Commits (an fsync) once a second, off the indexing thread so new messages keep becoming
+     * searchable meanwhile. {@code applied} is read before the commit starts and every document
+     * up to it was applied before, so the commit holds at least what its cursor says (perhaps a
+     * little more, which a replay re-applies harmlessly).
+     */
+    private void commitEverySecond() {
+        long committed = index.cursor();
+        while (true) {
+            try {
+                // Never interrupted: an interrupt inside Lucene's file I/O would break the writer.
+                if (stopping.await(COMMIT_EVERY_MILLIS, TimeUnit.MILLISECONDS)) return;
+                long upTo = applied;
+                if (upTo != committed) {
+                    index.commit(upTo);
+                    committed = upTo;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("search index commit failed; retrying", e);
+            }
+        }
+    }
+
+    /** One batch: returns how many entries it read (a full batch: more may be waiting). */
+    private int step() {
+        List<OutboxStore.Entry> entries = stores.outbox().after(applied, BATCH);
+        if (entries.isEmpty()) return 0;
+        Map<String, Set<Ts>> touched = new LinkedHashMap<>();
+        for (OutboxStore.Entry e : entries) touches(e, touched);
+        List<IndexChange> changes = new ArrayList<>();
+        touched.forEach((channelId, tss) -> {
+            String team = team(channelId);
+            if (team != null) changes.addAll(IndexedMessages.load(stores, team, channelId, tss));
+        });
+        index.apply(changes);
+        index.refresh();
+        applied = entries.getLast().id();
+        return entries.size();
+    }
+
+    /** The messages an outbox entry may have changed. */
+    static void touches(OutboxStore.Entry e, Map<String, Set<Ts>> touched) {
+        if (e.channelId() == null) return;
+        JsonNode p;
+        switch (e.type()) {
+            case "message", "reaction_added", "reaction_removed", "pin_added", "pin_removed" -> p = Json.parseStored(e.payloadJson());
+            default -> {
+                return;
+            }
+        }
+        Set<Ts> tss = touched.computeIfAbsent(e.channelId(), c -> new LinkedHashSet<>());
+        switch (e.type()) {
+            case "message" -> {
+                switch (p.path("subtype").asText("")) {
+                    case "message_changed" -> add(tss, p.path("message").path("ts"));
+                    case "message_deleted" -> add(tss, p.path("deleted_ts"));
+                    default -> {
+                        add(tss, p.path("ts"));
+                        add(tss, p.path("thread_ts")); // a first reply makes its parent a thread
+                    }
+                }
+            }
+            case "reaction_added", "reaction_removed" -> add(tss, p.path("item").path("ts"));
+            default -> add(tss, p.path("item").path("message").path("ts"));
+        }
+    }
+
+    private static void add(Set<Ts> tss, JsonNode ts) {
+        Ts t = ts.isTextual() ? Ts.tryParse(ts.asText()) : null;
+        if (t != null) tss.add(t);
+    }
+
+    private String team(String channelId) {
+        String t = teams.get(channelId);
+        if (t == null) {
+            t = stores.channels().get(channelId).map(Channel::teamId).orElse(null);
+            if (t != null) teams.put(channelId, t);
+        }
+        return t;
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    /** Stops the worker and commits what it applied; the index itself is closed by its owner. */
+    @Override
+    public void close() {
+        running = false;
+        wake.release();
+        stopping.countDown();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+            committer.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!thread.isAlive() && !committer.isAlive()) index.commit(applied);
+    }
+}
