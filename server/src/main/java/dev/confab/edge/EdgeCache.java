@@ -202,7 +202,12 @@ public final class EdgeCache implements EventSink, Edge, AutoCloseable {
 
     private void apply(TeamView v, String type, JsonNode p, String userOfEvent) {
         if (USER_EVENTS.contains(type)) {
-            stores.users().get(p.path("user").path("id").asText()).ifPresent(v::putUser);
+            String userId = p.path("user").path("id").asText();
+            stores.users().get(userId).ifPresent(v::putUser);
+            // A new member's joins (#general on sign-up through an invite) can be published before
+            // team_join, while the cache did not know the user and so dropped them: take the user's
+            // conversations from the store, or their connections subscribe to none of them.
+            if (type.equals("team_join")) joinAllOf(v, userId);
         } else if (type.equals("member_joined_channel")) {
             v.join(p.path("channel").asText(), p.path("user").asText());
         } else if (type.equals("member_left_channel")) {
@@ -221,6 +226,15 @@ public final class EdgeCache implements EventSink, Edge, AutoCloseable {
             String id = p.path("channel").isObject() ? p.path("channel").path("id").asText() : p.path("channel").asText();
             stores.channels().get(id).ifPresent(v::putChannel);
         }
+    }
+
+    private void joinAllOf(TeamView v, String userId) {
+        String after = null;
+        do {
+            var page = stores.channels().channelsOf(userId, java.util.EnumSet.allOf(dev.confab.model.ChannelKind.class), false, after, 1000);
+            for (Channel c : page.items()) v.join(c.id(), userId);
+            after = page.nextKey();
+        } while (after != null);
     }
 
     /** Waits until every change published so far is applied (tests, and an orderly close). */

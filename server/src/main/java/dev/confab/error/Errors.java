@@ -25,6 +25,8 @@ public final class Errors {
     public static final String RESTRICTED_ACTION = "restricted_action";
     public static final String NOT_ALLOWED_TOKEN_TYPE = "not_allowed_token_type";
     public static final String SERVICE_UNAVAILABLE = "service_unavailable";
+    /** Confab's: a browser call authenticated by the session cookie without the matching CSRF header or from another origin. */
+    public static final String CSRF_CHECK_FAILED = "csrf_check_failed";
 
     public static final String CHANNEL_NOT_FOUND = "channel_not_found";
     public static final String NOT_IN_CHANNEL = "not_in_channel";

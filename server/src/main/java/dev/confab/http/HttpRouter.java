@@ -14,6 +14,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -25,7 +26,9 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP front: {@code /api/<method>} to the dispatcher, plus {@code /healthz}, {@code /readyz}
- * and {@code /metrics}. Thin on purpose: decode, hand the call to a virtual thread (handlers may
+ * and {@code /metrics}; every other GET is the browser client ({@link StaticFiles}). Browser
+ * calls may authenticate with the session cookie instead of a bearer token ({@link WebSession}).
+ * Thin on purpose: decode, hand the call to a virtual thread (handlers may
  * block on the store or a shard), encode. The event loop never blocks: the few methods with a
  * non-blocking form ({@link ApiDispatcher#answersWithoutBlocking}) run here and answer from
  * their future.
@@ -37,6 +40,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final BooleanSupplier ready;
     private final Supplier<String> metrics;
     private final InFlight inFlight;
+    private final StaticFiles files = new StaticFiles("web");
 
     HttpRouter(ApiDispatcher dispatcher, ExecutorService workers, BooleanSupplier ready, Supplier<String> metrics, InFlight inFlight) {
         this.dispatcher = dispatcher;
@@ -68,9 +72,24 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (path.equals("/metrics")) {
             HttpResponses.write(ctx, keepAlive, HttpResponseStatus.OK, "text/plain; version=0.0.4; charset=utf-8",
                     metrics.get().getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
+        } else if (req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD) {
+            file(ctx, req, keepAlive, path);
         } else {
             HttpResponses.text(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "not found\n");
         }
+    }
+
+    private void file(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive, String path) {
+        var found = files.find(path);
+        if (found.isEmpty()) {
+            HttpResponses.text(ctx, keepAlive, HttpResponseStatus.NOT_FOUND, "not found\n");
+            return;
+        }
+        StaticFiles.File f = found.get();
+        String accept = req.headers().get(HttpHeaderNames.ACCEPT_ENCODING);
+        boolean gzip = f.gzip() != null && accept != null && accept.contains("gzip");
+        HttpResponses.write(ctx, keepAlive, HttpResponseStatus.OK, f.contentType(), gzip ? f.gzip() : f.body(), 0,
+                StaticFiles.headers(f, gzip));
     }
 
     private void api(ChannelHandlerContext ctx, FullHttpRequest req, boolean keepAlive, String method, String query) {
@@ -81,25 +100,31 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
         byte[] body = ByteBufUtil.getBytes(req.content());
         String contentType = req.headers().get(HttpHeaderNames.CONTENT_TYPE);
         String bearer = bearer(req.headers().get(HttpHeaderNames.AUTHORIZATION));
+        WebSession.Request web = WebSession.of(req.headers());
         String remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a.getAddress().getHostAddress() : "?";
         if (!inFlight.enter()) {
             HttpResponses.write(ctx, false, HttpResponseStatus.SERVICE_UNAVAILABLE, HttpResponses.JSON,
                     "{\"ok\":false,\"error\":\"service_unavailable\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8), 0);
             return;
         }
-        if (dispatcher.answersWithoutBlocking(method)) {
+        // cookie sessions take the worker path, where the CSRF check and the cookies are handled
+        if (dispatcher.answersWithoutBlocking(method) && web.sessionToken() == null) {
             answerNow(ctx, keepAlive, method, query, contentType, body, bearer, remote);
             return;
         }
         workers.execute(() -> {
             ApiResult result;
+            HttpHeaders cookies = null;
             try {
                 Args args = ArgsDecoder.decode(query, contentType, body);
-                result = dispatcher.dispatch(method, args, bearer, remote);
+                boolean byCookie = bearer == null && !args.has("token") && web.sessionToken() != null;
+                if (byCookie && !web.csrfValid()) throw new SlackError(Errors.CSRF_CHECK_FAILED);
+                result = dispatcher.dispatch(method, args, byCookie ? web.sessionToken() : bearer, remote);
+                cookies = sessionCookies(method, web, byCookie, result);
             } catch (SlackError e) {
                 result = ApiResponses.error(e);
             }
-            answer(ctx, keepAlive, result);
+            answer(ctx, keepAlive, result, cookies);
         });
     }
 
@@ -136,12 +161,36 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     /** Writes the answer of a call counted by {@code inFlight.enter()}, and counts it out. */
     private void answer(ChannelHandlerContext ctx, boolean keepAlive, ApiResult result) {
+        answer(ctx, keepAlive, result, null);
+    }
+
+    private void answer(ChannelHandlerContext ctx, boolean keepAlive, ApiResult result, HttpHeaders extra) {
         try {
             HttpResponses.write(ctx, keepAlive, HttpResponseStatus.valueOf(result.status()), HttpResponses.JSON,
-                    Json.bytes(result.body()), result.retryAfterSeconds());
+                    Json.bytes(result.body()), result.retryAfterSeconds(), extra);
         } finally {
             inFlight.exit();
         }
+    }
+
+    /**
+     * A web sign-in's token moves from the answer into the HttpOnly cookie (page scripts never see
+     * it); a cookie session that signs out, or whose token no longer works, is cleared.
+     */
+    private static HttpHeaders sessionCookies(String method, WebSession.Request web, boolean byCookie, ApiResult result) {
+        java.util.List<String> set = null;
+        if (web.webClient() && WebSession.OPENERS.contains(method) && result.ok()) {
+            set = WebSession.open(result.body().remove("token").asText(), web.secure());
+        } else if (byCookie && (method.equals("auth.signout") && result.ok()
+                || java.util.Set.of(Errors.INVALID_AUTH, Errors.TOKEN_REVOKED, Errors.ACCOUNT_INACTIVE)
+                        .contains(result.body().path("error").asText()))) {
+            set = WebSession.clear(web.secure());
+        }
+        if (set == null) return null;
+        HttpHeaders h = new io.netty.handler.codec.http.DefaultHttpHeaders();
+        h.add(HttpHeaderNames.SET_COOKIE, set);
+        h.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
+        return h;
     }
 
     private static String bearer(String header) {

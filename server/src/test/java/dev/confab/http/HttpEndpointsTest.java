@@ -28,7 +28,7 @@ class HttpEndpointsTest {
 
     @Test
     void unknownPathsAre404AndGetWorksForApiMethods() {
-        assertThat(server.api().get("/nope").status()).isEqualTo(404);
+        assertThat(server.api().get("/nope.txt").status()).isEqualTo(404); // app routes without a dot are the web client
         var test = server.api().get("/api/api.test?foo=bar");
         assertThat(test.status()).isEqualTo(200);
         assertThat(test.body().path("args").path("foo").asText()).isEqualTo("bar");

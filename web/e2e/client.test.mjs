@@ -1,0 +1,253 @@
+// Two people use the web client against a real Confab server in real Chromium.
+// Run by the server's WebClientEndToEndTest (mvn -B test), which starts the server and passes CONFAB_URL.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { api, launch, message, person, screenshot, send, serverDropsSockets, BASE } from './browser.mjs';
+
+const T = { timeout: 10_000 };
+const run = Date.now().toString(36);
+
+describe('the web client, two people in two browser contexts', { concurrency: false, timeout: 240_000 }, () => {
+  let browser, ann, bob, domain;
+  const annEmail = `ann-${run}@example.test`;
+
+  before(async () => {
+    browser = await launch();
+    ann = await person(browser, 'ann');
+    bob = await person(browser, 'bob');
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('signs up: a new workspace opens on #general', async () => {
+    const p = ann.page;
+    await p.goto(BASE);
+    await p.getByRole('tab', { name: 'Create a workspace' }).click();
+    await p.getByLabel('Workspace name').fill(`E2E ${run}`);
+    await p.getByLabel('Email').fill(annEmail);
+    await p.getByLabel('Your name').fill('ann');
+    await p.getByLabel('Password').fill('correct-horse-battery');
+    await p.getByRole('button', { name: 'Create workspace' }).click();
+    await p.getByTestId('channel-title').filter({ hasText: '#general' }).waitFor(T);
+    domain = (await p.getByTestId('team-domain').textContent()).trim();
+    assert.ok(domain.length > 0);
+    const cookies = await ann.context.cookies();
+    const session = cookies.find((c) => c.name === 'confab_session');
+    assert.ok(session?.httpOnly, 'the session cookie is HttpOnly');
+    assert.equal(session.sameSite, 'Strict');
+    assert.equal(await p.evaluate(() => document.cookie.includes('xox')), false, 'no token readable by page scripts');
+    await p.getByRole('button', { name: 'Not now' }).click();
+  });
+
+  it('invites: the second person joins through the link', async () => {
+    await ann.page.getByRole('button', { name: 'Invite' }).click();
+    await ann.page.getByRole('button', { name: 'Create invite link' }).click();
+    const link = await ann.page.getByTestId('invite-link').inputValue();
+    assert.match(link, /\/join\/[A-Za-z0-9_-]+$/);
+    await ann.page.keyboard.press('Escape');
+
+    const p = bob.page;
+    await p.goto(link);
+    await p.getByLabel('Email').fill(`bob-${run}@example.test`);
+    await p.getByLabel('Your name').fill('bob');
+    await p.getByLabel('Password').fill('correct-horse-battery');
+    await p.getByRole('button', { name: 'Join' }).click();
+    await p.getByTestId('channel-title').filter({ hasText: '#general' }).waitFor(T);
+    await p.getByRole('button', { name: 'Not now' }).click();
+  });
+
+  it('chats both ways in real time, with the typing indicator', async () => {
+    await send(ann.page, 'hello from *ann*');
+    await message(bob.page, 'hello from ann').waitFor(T);
+    assert.equal(await message(bob.page, 'hello from ann').locator('b').textContent(), 'ann');
+
+    await bob.page.getByRole('textbox', { name: 'Message', exact: true }).pressSequentially('hi ann', { delay: 20 });
+    await ann.page.getByTestId('typing').filter({ hasText: 'bob is typing…' }).waitFor(T);
+    await bob.page.getByRole('textbox', { name: 'Message', exact: true }).press('Enter');
+    await message(ann.page, 'hi ann').waitFor(T);
+
+    // Shift+Enter is a new line, Enter sends
+    const box = ann.page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.pressSequentially('line one');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('line two');
+    await box.press('Enter');
+    const two = message(bob.page, 'line one');
+    await two.waitFor(T);
+    assert.match(await two.getByTestId('message-text').innerText(), /line one\nline two/);
+    await screenshot(ann.page, 'channel-light');
+  });
+
+  it('replies in a thread, also sent to the channel, with the reply count on the parent', async () => {
+    const parent = message(bob.page, 'hello from ann');
+    await parent.hover();
+    await parent.getByRole('button', { name: 'Reply in thread' }).click();
+    const thread = bob.page.getByTestId('thread');
+    await thread.waitFor(T);
+    await thread.getByRole('textbox', { name: 'Reply' }).fill('a threaded answer');
+    await thread.getByLabel('Also send to channel').check();
+    await thread.getByRole('textbox', { name: 'Reply' }).press('Enter');
+    await thread.getByTestId('message').filter({ hasText: 'a threaded answer' }).waitFor(T);
+
+    await message(ann.page, 'hello from ann').getByTestId('replies').filter({ hasText: '1 reply' }).waitFor(T);
+    await message(ann.page, 'a threaded answer').filter({ hasText: 'replied to a thread' }).waitFor(T);
+    await message(ann.page, 'hello from ann').getByTestId('replies').click();
+    await ann.page.getByTestId('thread').getByTestId('message').filter({ hasText: 'a threaded answer' }).waitFor(T);
+    await screenshot(ann.page, 'thread-light');
+    await ann.page.getByRole('button', { name: 'Close thread' }).click();
+  });
+
+  it('reacts with a quick reaction and from the picker', async () => {
+    const m = message(ann.page, 'hi ann');
+    await m.hover();
+    await m.getByRole('button', { name: 'React with +1' }).click();
+    await m.hover();
+    await m.getByRole('button', { name: 'Add reaction' }).click();
+    await ann.page.getByRole('dialog', { name: 'Emoji picker' }).getByRole('button', { name: 'rocket', exact: true }).click();
+    const seen = message(bob.page, 'hi ann');
+    await seen.getByTestId('reaction-+1').filter({ hasText: '1' }).waitFor(T);
+    await seen.getByTestId('reaction-rocket').waitFor(T);
+    // bob adds his own +1: the count is 2 for both
+    await seen.getByTestId('reaction-+1').click();
+    await m.getByTestId('reaction-+1').filter({ hasText: '2' }).waitFor(T);
+  });
+
+  it('edits the last own message with ↑ and deletes a message', async () => {
+    await send(ann.page, 'a typo here');
+    await message(bob.page, 'a typo here').waitFor(T);
+    await ann.page.getByRole('textbox', { name: 'Message', exact: true }).press('ArrowUp');
+    const edit = ann.page.getByTestId('edit-input');
+    await edit.waitFor(T);
+    await edit.fill('no typo here');
+    await edit.press('Enter');
+    const edited = message(bob.page, 'no typo here');
+    await edited.filter({ hasText: '(edited)' }).waitFor(T);
+
+    const m = message(ann.page, 'no typo here');
+    await m.hover();
+    await m.getByRole('button', { name: 'Delete message' }).click();
+    await edited.waitFor({ state: 'detached', ...T });
+    await m.waitFor({ state: 'detached', ...T });
+  });
+
+  it('renders hostile text in messages and names as text', async () => {
+    await api(bob.page, 'users.profile.set', { profile: { display_name: '<img src=x onerror="window.__xss=2">' } });
+    await send(bob.page, '<img src=x onerror="window.__xss=1"> and <script>window.__xss=1</script>');
+    // straight through the API, unescaped, the way a careless bot would post it
+    await api(bob.page, 'chat.postMessage', {
+      channel: (await api(bob.page, 'conversations.list', {})).channels.find((c) => c.name === 'general').id,
+      text: '<script>window.__xss=3</script> <javascript:window.__xss=4|click> *<svg onload="window.__xss=5">*',
+    });
+    const typed = message(ann.page, 'and <script>');
+    await typed.waitFor(T);
+    assert.equal(await typed.getByTestId('message-text').innerText(), '<img src=x onerror="window.__xss=1"> and <script>window.__xss=1</script>');
+    await message(ann.page, 'window.__xss=3').waitFor(T);
+    await ann.page.reload();
+    await message(ann.page, 'window.__xss=3').waitFor(T);
+    await ann.page.getByText('<img src=x onerror="window.__xss=2">').first().waitFor(T);
+    await ann.page.getByRole('link', { name: 'click' }).count().then((n) => assert.equal(n, 0));
+    const found = await ann.page.evaluate(() => ({
+      xss: window.__xss ?? null,
+      tags: document.querySelectorAll('[data-testid=messages] img, [data-testid=messages] script, [data-testid=messages] svg').length,
+    }));
+    assert.deepEqual(found, { xss: null, tags: 0 });
+    assert.deepEqual(ann.errors.filter((e) => !/WebSocket/.test(e)), []);
+    await api(bob.page, 'users.profile.set', { profile: { display_name: 'bob' } });
+  });
+
+  it('marks channels unread in bold with a mention badge, and clears them on view', async () => {
+    await ann.page.getByRole('button', { name: 'Create a channel' }).click();
+    await ann.page.getByLabel('Name').fill(`project-${run}`);
+    await ann.page.getByRole('button', { name: 'Create', exact: true }).click();
+    await ann.page.getByTestId('channel-title').filter({ hasText: `#project-${run}` }).waitFor(T);
+
+    // bob mentions ann in #general with @ typeahead while ann looks at the new channel
+    const box = bob.page.getByRole('textbox', { name: 'Message', exact: true });
+    await box.pressSequentially('ping @an');
+    await bob.page.getByTestId('typeahead').getByRole('option', { name: /ann/ }).waitFor(T);
+    await box.press('Enter');
+    await box.pressSequentially('are you there?');
+    await box.press('Enter');
+
+    const general = ann.page.locator('a.conv', { hasText: 'general' });
+    await general.locator('.badge', { hasText: '1' }).waitFor(T);
+    assert.equal(await general.getAttribute('data-unread'), 'true');
+    assert.equal(await general.evaluate((e) => getComputedStyle(e).fontWeight), '800');
+    await screenshot(ann.page, 'unread-light');
+
+    await general.click();
+    await ann.page.getByTestId('unread-line').waitFor(T);
+    await message(ann.page, 'are you there?').locator('.mention-self', { hasText: '@ann' }).waitFor(T);
+    await general.locator('.badge').waitFor({ state: 'detached', ...T });
+    assert.equal(await general.getAttribute('data-unread'), 'false');
+  });
+
+  it('jumps with the quick switcher (Ctrl+K) and finds people and channels', async () => {
+    await ann.page.keyboard.press('Control+k');
+    await ann.page.getByTestId('switcher-input').fill('proj');
+    await ann.page.getByRole('option', { name: `#project-${run}` }).waitFor(T);
+    await ann.page.keyboard.press('Enter');
+    await ann.page.getByTestId('channel-title').filter({ hasText: `#project-${run}` }).waitFor(T);
+
+    // bob opens a DM with ann through the switcher; ann gets it in real time
+    await bob.page.keyboard.press('Control+k');
+    await bob.page.getByTestId('switcher-input').fill('ann');
+    await bob.page.getByRole('option', { name: 'ann' }).first().waitFor(T);
+    await bob.page.keyboard.press('Enter');
+    await bob.page.getByTestId('channel-title').filter({ hasText: 'ann' }).waitFor(T);
+    await send(bob.page, 'a direct hello');
+    const dm = ann.page.locator('a.conv', { hasText: 'bob' });
+    await dm.locator('.badge', { hasText: '1' }).waitFor(T);
+    await dm.click();
+    await message(ann.page, 'a direct hello').waitFor(T);
+  });
+
+  it('browses and joins a channel, and leaves it', async () => {
+    await bob.page.getByRole('button', { name: 'Browse channels' }).click();
+    await bob.page.getByRole('listitem').filter({ hasText: `#project-${run}` }).getByRole('button', { name: 'Join' }).click();
+    await bob.page.getByTestId('channel-title').filter({ hasText: `#project-${run}` }).waitFor(T);
+    await send(bob.page, 'joined the project');
+    await message(ann.page, 'joined the project').waitFor({ state: 'attached', timeout: 1 }).catch(() => undefined);
+    await bob.page.getByRole('button', { name: 'Leave' }).click();
+    await bob.page.locator('a.conv', { hasText: `project-${run}` }).waitFor({ state: 'detached', ...T });
+  });
+
+  it('reconnects after the server drops the socket and misses nothing', async () => {
+    await ann.page.locator('a.conv', { hasText: 'general' }).click();
+    await bob.page.locator('a.conv', { hasText: 'general' }).click();
+    await serverDropsSockets();
+    // posted while ann's client is reconnecting: the resume must replay it
+    await api(bob.page, 'chat.postMessage', {
+      channel: (await api(bob.page, 'conversations.list', {})).channels.find((c) => c.name === 'general').id,
+      text: 'sent during the outage',
+    });
+    await message(ann.page, 'sent during the outage').waitFor(T);
+    await ann.page.getByTestId('connection').waitFor({ state: 'detached', ...T });
+    await send(bob.page, 'and after it');
+    await message(ann.page, 'and after it').waitFor(T);
+  });
+
+  it('has a dark theme, and a narrow layout', async () => {
+    await ann.page.getByRole('button', { name: 'Toggle theme' }).click();
+    assert.equal(await ann.page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    await screenshot(ann.page, 'channel-dark');
+    await message(ann.page, 'hello from ann').getByTestId('replies').click();
+    await screenshot(ann.page, 'thread-dark');
+    await ann.page.setViewportSize({ width: 420, height: 800 });
+    await screenshot(ann.page, 'narrow-dark');
+    await ann.page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('signs out and signs back in', async () => {
+    await ann.page.getByRole('button', { name: 'Sign out' }).click();
+    await ann.page.getByRole('tab', { name: 'Sign in' }).waitFor(T);
+    assert.equal((await ann.context.cookies()).some((c) => c.name === 'confab_session'), false);
+    await ann.page.getByLabel('Workspace').fill(domain);
+    await ann.page.getByLabel('Email').fill(annEmail);
+    await ann.page.getByLabel('Password').fill('correct-horse-battery');
+    await ann.page.getByRole('button', { name: 'Sign in' }).last().click();
+    await ann.page.getByTestId('channel-title').waitFor(T);
+  });
+});
