@@ -34,7 +34,10 @@ class WebClientEndToEndTest {
     void theBrowserClientWorksForTwoPeopleInRealChromium() throws Exception {
         ensureChromium();
         assertThat(WEB.resolve("node_modules/playwright-core")).as("npm ci ran in the build (web/node_modules)").exists();
-        Path screenshots = WEB.getParent().resolve("docs/screenshots");
+        // Into target/ so a test run leaves the checkout clean; CONFAB_SCREENSHOTS=docs/screenshots refreshes the docs' copies.
+        String wanted = System.getenv("CONFAB_SCREENSHOTS");
+        Path screenshots = wanted != null && !wanted.isBlank() ? WEB.getParent().resolve(wanted)
+                : Path.of("target", "screenshots").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder(List.of("node", "--test-reporter=tap", "e2e/client.test.mjs"))
                 .directory(WEB.toFile()).redirectErrorStream(true);
         pb.environment().put("CONFAB_URL", server.url());
