@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
@@ -139,7 +140,16 @@ final class FileDownloads {
                 int n = in.readNBytes(buf, 0, (int) Math.min(CHUNK, left));
                 if (n <= 0) throw new java.io.EOFException("blob " + d.key() + " ended " + left + " bytes early");
                 left -= n;
-                var written = ctx.writeAndFlush(new DefaultHttpContent(ctx.alloc().buffer(n).writeBytes(buf, 0, n)));
+                var bytes = ctx.alloc().buffer(n).writeBytes(buf, 0, n);
+                if (left == 0) {
+                    // The last bytes and the end of the response in one write: a client that has
+                    // its Content-Length may send the next request the moment the bytes arrive,
+                    // and its answer must not reach the encoder before this response's end does.
+                    var f = ctx.writeAndFlush(new DefaultLastHttpContent(bytes));
+                    if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
+                    return;
+                }
+                var written = ctx.writeAndFlush(new DefaultHttpContent(bytes));
                 if (!ctx.channel().isWritable()) written.awaitUninterruptibly();
                 if (!ctx.channel().isActive()) return; // the reader went away
             }
@@ -147,8 +157,6 @@ final class FileDownloads {
             ctx.close(); // the headers promised more bytes than will come
             throw e;
         }
-        var f = ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        if (!keepAlive) f.addListener(ChannelFutureListener.CLOSE);
     }
 
     private static String param(QueryStringDecoder uri, String name) {
