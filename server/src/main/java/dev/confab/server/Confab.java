@@ -116,10 +116,18 @@ public final class Confab implements AutoCloseable {
 
     /** As {@link #start(ServerConfig)}, with these file-sharing settings. */
     public static Confab start(ServerConfig config, FilesConfig filesConfig) throws InterruptedException {
+        return start(config, filesConfig, true);
+    }
+
+    /**
+     * As {@link #start(ServerConfig, FilesConfig)}; {@code search = false} leaves out the search
+     * index and its methods (tests that measure the gateway's memory alone).
+     */
+    public static Confab start(ServerConfig config, FilesConfig filesConfig, boolean search) throws InterruptedException {
         Confab c = offline(config);
         c.filesConfig = filesConfig;
         try {
-            c.serve(config);
+            c.serve(config, search);
         } catch (RuntimeException | InterruptedException e) {
             c.close();
             throw e;
@@ -127,7 +135,7 @@ public final class Confab implements AutoCloseable {
         return c;
     }
 
-    private void serve(ServerConfig config) throws InterruptedException {
+    private void serve(ServerConfig config, boolean search) throws InterruptedException {
         MethodTable methods = new MethodTable();
         new AuthApi(context).register(methods);
         new AccountApi(context, accounts).register(methods);
@@ -142,10 +150,12 @@ public final class Confab implements AutoCloseable {
         new RtmApi(context, tickets).register(methods);
         new PresenceApi(context, presence).register(methods);
         new EdgeApi(context, new EdgeQueries(edge, stores)).register(methods);
-        searchIndex = LuceneSearchIndex.open(config.dataDir().resolve("search"));
-        searchIndexer = new SearchIndexer(stores, searchIndex).start();
-        events.subscribe(searchIndexer);
-        new SearchApi(context, searchIndex).register(methods);
+        if (search) {
+            searchIndex = LuceneSearchIndex.open(config.dataDir().resolve("search"));
+            searchIndexer = new SearchIndexer(stores, searchIndex).start();
+            events.subscribe(searchIndexer);
+            new SearchApi(context, searchIndex).register(methods);
+        }
         FilesApi filesApi = openFiles(config.dataDir());
         filesApi.register(methods);
         ApiDispatcher dispatcher = new ApiDispatcher(methods, context.tokens(), context.users(),

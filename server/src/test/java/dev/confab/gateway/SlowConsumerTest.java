@@ -23,7 +23,8 @@ class SlowConsumerTest {
     @RegisterExtension
     static final ConfabExtension server = ConfabExtension.sqlite()
             .withGateway(GatewayConfig.DEFAULT.withBuffers(8 * 1024, 32 * 1024, 256 * 1024, 1_000))
-            .withoutEventLog();
+            .withoutEventLog()
+            .withoutSearch();
 
     /** Upgrades to a WebSocket by hand and then never reads again. */
     private static Socket stalledClient(String wsUrl) throws Exception {

@@ -32,6 +32,7 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
     private dev.confab.channel.ShardConfig shard = dev.confab.channel.ShardConfig.DEFAULT;
     private int shards = 2;
     private boolean recordEvents = true;
+    private boolean search = true;
     private dev.confab.files.FilesConfig files = dev.confab.files.FilesConfig.DEFAULT;
     private Path dir;
     private Confab confab;
@@ -63,6 +64,15 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
         return this;
     }
 
+    /**
+     * Without the search index: its in-memory segments grow the heap by tens of MB while it
+     * indexes, which a test of the gateway's memory would count as the gateway's.
+     */
+    public ConfabExtension withoutSearch() {
+        this.search = false;
+        return this;
+    }
+
     public ConfabExtension withGateway(dev.confab.gateway.GatewayConfig g) {
         this.gateway = g;
         return this;
@@ -85,7 +95,7 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
         StoreConfig store = postgres ? Databases.freshPostgres() : Databases.sqlite(dir);
         ServerConfig config = ServerConfig.defaults(dir).withStore(store).withPort(0).withRateLimitFactor(rateLimitFactor)
                 .withGateway(gateway).withShard(shard).withShards(shards);
-        confab = Confab.start(config, files);
+        confab = Confab.start(config, files, search);
         if (recordEvents) confab.events().subscribe(events::add);
         client = new ApiClient(url());
     }
