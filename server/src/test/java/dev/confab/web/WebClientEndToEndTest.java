@@ -34,10 +34,9 @@ class WebClientEndToEndTest {
     void theBrowserClientWorksForTwoPeopleInRealChromium() throws Exception {
         ensureChromium();
         assertThat(WEB.resolve("node_modules/playwright-core")).as("npm ci ran in the build (web/node_modules)").exists();
-        // Into target/ so a test run leaves the checkout clean; CONFAB_SCREENSHOTS=docs/screenshots refreshes the docs' copies.
+        // The run refreshes the screenshots the docs link to; CONFAB_SCREENSHOTS (relative to the repository) puts them elsewhere.
         String wanted = System.getenv("CONFAB_SCREENSHOTS");
-        Path screenshots = wanted != null && !wanted.isBlank() ? WEB.getParent().resolve(wanted)
-                : Path.of("target", "screenshots").toAbsolutePath();
+        Path screenshots = WEB.getParent().resolve(wanted != null && !wanted.isBlank() ? wanted : "docs/screenshots");
         ProcessBuilder pb = new ProcessBuilder(List.of("node", "--test-reporter=tap", "e2e/client.test.mjs"))
                 .directory(WEB.toFile()).redirectErrorStream(true);
         pb.environment().put("CONFAB_URL", server.url());
