@@ -38,12 +38,7 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Option(names = "--repetition", defaultValue = "1") int repetition;
     @Option(names = "--fd-limit", defaultValue = "-1", description = "The open-files limit in force, for the report.") long fdLimit;
     @Option(names = "--setup-parallel", defaultValue = "4") int setupParallel;
-    @Option(names = "--quiet-below", defaultValue = "0.3", paramLabel = "CORES",
-            description = "Before each run, wait until the machine uses fewer cores than this (one-second sample). Default: ${DEFAULT-VALUE}.")
-    double quietBelow;
-    @Option(names = "--quiet-timeout", defaultValue = "120", paramLabel = "SECONDS",
-            description = "Longest wait for a quiet machine; 0 starts at once. Default: ${DEFAULT-VALUE}.")
-    double quietTimeout;
+    @picocli.CommandLine.Mixin QuietOptions quiet = new QuietOptions();
     @Option(names = "--out", description = "Result file (JSON).") Path out;
 
     @Override
@@ -56,10 +51,7 @@ final class ConnectionsCommand implements Callable<Integer> {
         try {
             Sessions.Opener opener = StormCommand.opener(protocol, url, fixture, xmppDomain, users, setupParallel, 16, group);
             Thread.sleep(1000);
-        if (quietTimeout > 0) {
-            double busy = QuietWait.await(quietBelow, java.time.Duration.ofMillis((long) (quietTimeout * 1000)));
-            if (busy > quietBelow) System.err.printf("machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
-        }
+            quiet.await("connections");
             Long heapBefore = heap ? ServerMemory.heapUsedAfterGcKib(serverPid) : null;
             long rssBefore = ServerMemory.rssKib(serverPid);
             Sessions.Outcome o = Sessions.open(opener, who, Sessions.loopbackSources(sources), parallel, 200);

@@ -55,12 +55,7 @@ final class FanoutCommand implements Callable<Integer> {
     @Option(names = "--pace-tick-us", defaultValue = "200") long paceTickMicros;
     @Option(names = "--server-pid", defaultValue = "0") long serverPid;
     @Option(names = "--setup-parallel", defaultValue = "4") int setupParallel;
-    @Option(names = "--quiet-below", defaultValue = "0.3", paramLabel = "CORES",
-            description = "Before each run, wait until the machine uses fewer cores than this (one-second sample). Default: ${DEFAULT-VALUE}.")
-    double quietBelow;
-    @Option(names = "--quiet-timeout", defaultValue = "120", paramLabel = "SECONDS",
-            description = "Longest wait for a quiet machine; 0 starts at once. Default: ${DEFAULT-VALUE}.")
-    double quietTimeout;
+    @picocli.CommandLine.Mixin QuietOptions quiet = new QuietOptions();
     @Option(names = "--out-dir", description = "Write fanout-RATE-REP.json results here.") Path outDir;
 
     static FanoutTarget target(String protocol, String url, Path fixture, String xmppDomain, int setupParallel) {
@@ -134,10 +129,7 @@ final class FanoutCommand implements Callable<Integer> {
         int reopened = prepare();
         List<FanoutSender> senders = List.copyOf(target.senders());
         int connections = target.connections();
-        if (quietTimeout > 0) {
-            double busy = QuietWait.await(quietBelow, java.time.Duration.ofMillis((long) (quietTimeout * 1000)));
-            if (busy > quietBelow) System.err.printf("machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
-        }
+        quiet.await("fanout");
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         long from = start + (long) (warm * 1e9);
         long end = from + (long) (measured * 1e9);

@@ -62,13 +62,7 @@ final class PostCommand implements Callable<Integer> {
     @Option(names = "--out-dir", description = "Write each result (JSON) here, as ENGINE-SCENARIO-REPETITION.json.")
     Path outDir;
 
-    @Option(names = "--quiet-below", defaultValue = "0.3", paramLabel = "CORES",
-            description = "Before each run, wait until the whole machine uses less than this many cores (a one-second sample), up to --quiet-timeout. Default: ${DEFAULT-VALUE}.")
-    double quietBelow;
-
-    @Option(names = "--quiet-timeout", defaultValue = "120", paramLabel = "SECONDS",
-            description = "Longest wait for a quiet machine; 0 starts at once. Default: ${DEFAULT-VALUE}.")
-    double quietTimeout;
+    @picocli.CommandLine.Mixin QuietOptions quiet = new QuietOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -104,9 +98,7 @@ final class PostCommand implements Callable<Integer> {
     }
 
     private void awaitQuiet() throws InterruptedException {
-        if (quietTimeout <= 0) return;
-        double busy = QuietWait.await(quietBelow, seconds(quietTimeout));
-        if (busy > quietBelow) System.err.printf("post: machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
+        quiet.await("post");
     }
 
     private static Duration seconds(double s) {

@@ -40,8 +40,7 @@ final class StormCommand implements Callable<Integer> {
     @Option(names = "--repetition", defaultValue = "1") int repetition;
     @Option(names = "--fd-limit", defaultValue = "-1", description = "The open-files limit in force, for the report.") long fdLimit;
     @Option(names = "--setup-parallel", defaultValue = "4") int setupParallel;
-    @Option(names = "--quiet-below", defaultValue = "0.3") double quietBelow;
-    @Option(names = "--quiet-timeout", defaultValue = "120") double quietTimeout;
+    @picocli.CommandLine.Mixin QuietOptions quiet = new QuietOptions();
     @Option(names = "--out", description = "Result file (JSON).") Path out;
 
     /** The sessions {@code protocol} opens, with users set up first (Confab workspace or ejabberd accounts). */
@@ -78,10 +77,7 @@ final class StormCommand implements Callable<Integer> {
             for (Sessions.Conn c : warm.open()) c.channel().close().sync();
             if (warm.failed() > 0) System.err.println("storm: warm-up sessions failed: " + warm.failures());
             Thread.sleep(1000);
-            if (quietTimeout > 0) {
-                double busy = QuietWait.await(quietBelow, java.time.Duration.ofMillis((long) (quietTimeout * 1000)));
-                if (busy > quietBelow) System.err.printf("machine still busy (%.2f cores) after %.0f s; running anyway%n", busy, quietTimeout);
-            }
+            quiet.await("storm");
             long rssBefore = ServerMemory.rssKib(serverPid);
             AtomicLong peak = new AtomicLong(rssBefore);
             Thread sampler = Thread.ofPlatform().daemon().name("rss-sampler").start(() -> {
