@@ -4,6 +4,7 @@ import dev.confab.error.Errors;
 import dev.confab.error.SlackError;
 import dev.confab.event.Event;
 import dev.confab.event.EventSink;
+import dev.confab.store.ChannelWrite;
 import dev.confab.store.StoreException;
 import dev.confab.store.Stores;
 import java.util.ArrayList;
@@ -41,11 +42,16 @@ public final class ChannelShard implements AutoCloseable {
     private final EventSink sink;
     private final LongSupplier clockMicros;
     private final int maxBatch;
-    private final BlockingQueue<Queued<?>> queue;
+    /** Commands ({@link Queued}) and wake-ups ({@link #WAKE}). */
+    private final BlockingQueue<Object> queue;
     private final ChannelStateCache cache;
     private final ShardContext ctx;
     private final Thread thread;
     private volatile boolean running = true;
+    /** Shard-thread state: the commands applied but not yet handed to the store. */
+    private final Building building = new Building();
+    /** Shard-thread state: the batch the store is writing, if any. */
+    private InFlight inFlight;
 
     public ChannelShard(int index, Stores stores, EventSink sink, LongSupplier clockMicros, ShardConfig config) {
         this.index = index;
@@ -86,70 +92,98 @@ public final class ChannelShard implements AutoCloseable {
     }
 
     private void run() {
-        List<Queued<?>> batch = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
+        List<Object> drained = new ArrayList<>(maxBatch);
+        while (running || !queue.isEmpty() || inFlight != null || !building.isEmpty()) {
             try {
-                Queued<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (inFlight != null && inFlight.written.isDone()) finishInFlight();
+                if (inFlight == null && !building.isEmpty()) submitBuilding();
+                if (inFlight != null && building.size() >= maxBatch) {
+                    inFlight.await(); // a full batch waits for the commit before it: back-pressure
+                    continue;
+                }
+                Object first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
-                batch.add(first);
-                queue.drainTo(batch, maxBatch - 1);
-                process(batch);
+                drained.add(first);
+                queue.drainTo(drained, Math.max(0, maxBatch - building.size() - 1));
+                ctx.begin(clockMicros.getAsLong());
+                for (Object item : drained) {
+                    if (item instanceof Queued<?> q) take(q);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
                 log.error("shard {} failed a batch", index, e);
-                for (Queued<?> q : batch) q.future.completeExceptionally(new SlackError(Errors.INTERNAL_ERROR));
+                for (Object item : drained) {
+                    if (item instanceof Queued<?> q) q.future.completeExceptionally(new SlackError(Errors.INTERNAL_ERROR));
+                }
+                discardBuilding();
             } finally {
-                batch.clear();
+                drained.clear();
             }
         }
     }
 
-    private void process(List<Queued<?>> batch) {
+    /** Checks and applies one command into the batch being built. */
+    private void take(Queued<?> q) {
+        // A command whose check reads the store must see every earlier command's effect there.
+        if (q.command.readsCommittedState()) settle();
+        Applied<?> a = runOne(q);
+        if (a != null) building.add(a, q.command.channelId());
+    }
+
+    /** Waits until nothing is in flight and nothing is applied but unwritten. */
+    private void settle() {
+        while (inFlight != null || !building.isEmpty()) {
+            if (inFlight != null) {
+                inFlight.await();
+                finishInFlight();
+            }
+            if (!building.isEmpty()) submitBuilding();
+        }
+    }
+
+    /**
+     * Hands the batch built so far to the store and starts the next one. The store writes it
+     * while this thread goes on checking and applying the commands that arrive meanwhile (which
+     * wait for the outcome before they are written, see {@link #finishInFlight}). The store
+     * wakes this thread when it is done.
+     */
+    private void submitBuilding() {
+        List<ChannelWrite> writes = List.copyOf(ctx.writes());
+        List<ShardContext.Emitted> events = List.copyOf(ctx.events());
+        CompletableFuture<Void> written = writes.isEmpty()
+                ? CompletableFuture.completedFuture(null)
+                : stores.log().submit(writes);
+        inFlight = new InFlight(building.take(), events, written);
         ctx.clear();
-        ctx.begin(clockMicros.getAsLong());
-        List<Applied<?>> applied = new ArrayList<>(batch.size());
-        Set<String> touched = new HashSet<>();
-        for (Queued<?> q : batch) {
-            if (q.command.readsCommittedState() && !applied.isEmpty()) {
-                commit(applied, touched);
-                ctx.begin(clockMicros.getAsLong());
-            }
-            Applied<?> a = runOne(q);
-            if (a != null) {
-                applied.add(a);
-                touched.add(q.command.channelId());
-            }
-        }
-        commit(applied, touched);
+        written.whenComplete((v, e) -> queue.offer(WAKE));
     }
 
-    /** Commits the writes of {@code applied} in one transaction, then acknowledges and publishes. */
-    private void commit(List<Applied<?>> applied, Set<String> touched) {
-        if (applied.isEmpty()) return;
-        try {
-            if (!ctx.writes().isEmpty()) stores.log().apply(List.copyOf(ctx.writes()));
-        } catch (StoreException e) {
-            // One command's write (a name clash, a double reaction) or the engine failed the
-            // whole batch. Memory ran ahead of the store: drop it and redo each command alone,
-            // so only the culprit fails.
-            log.debug("shard {} batch of {} failed ({}); retrying one by one", index, applied.size(), e.getMessage());
-            touched.forEach(cache::invalidate);
-            List<Applied<?>> redo = List.copyOf(applied);
-            applied.clear();
-            touched.clear();
-            for (Applied<?> a : redo) retryAlone(a.queued);
-            ctx.clear();
+    /**
+     * The batch in flight is written: on success, publish its events and then answer its
+     * callers; on failure, undo what memory ran ahead by (that batch and the one built on top of
+     * it since) and redo each of their commands alone, so only the culprit fails.
+     */
+    private void finishInFlight() {
+        InFlight done = inFlight;
+        inFlight = null;
+        StoreException failure = done.failure();
+        if (failure == null) {
+            // The next batch first: its fsync starts while this one's events go out.
+            if (!building.isEmpty()) submitBuilding();
+            // Events first, then the answers: whoever is told "ok" can count on the event being out.
+            done.events.forEach(this::publish);
+            for (Applied<?> a : done.applied.commands()) a.complete();
             return;
         }
-        List<ShardContext.Emitted> events = List.copyOf(ctx.events());
-        // Events first, then the answers: whoever is told "ok" can count on the event being out.
-        events.forEach(this::publish);
-        for (Applied<?> a : applied) a.complete();
-        applied.clear();
-        touched.clear();
+        log.debug("shard {} batch of {} failed ({}); retrying one by one", index, done.applied.size(), failure.getMessage());
+        Building after = building.take();
         ctx.clear();
+        done.applied.touched().forEach(cache::invalidate);
+        after.touched().forEach(cache::invalidate);
+        for (Applied<?> a : done.applied.commands()) retryAlone(a.queued);
+        for (Applied<?> a : after.commands()) retryAlone(a.queued);
     }
 
     /** Checks and applies one command into the current batch; null when it failed its check. */
@@ -180,19 +214,31 @@ public final class ChannelShard implements AutoCloseable {
 
     private <R> void retryAlone(Queued<R> q) {
         ctx.clear();
-        Applied<R> a = runOne(q);
-        if (a == null) return;
         try {
-            if (!ctx.writes().isEmpty()) stores.log().apply(List.copyOf(ctx.writes()));
-        } catch (StoreException e) {
-            cache.invalidate(q.command.channelId());
-            q.future.completeExceptionally(toSlackError(e));
-            if (!(e instanceof StoreException.Conflict)) log.warn("shard {}: commit failed", index, e);
-            return;
+            Applied<R> a = runOne(q);
+            if (a == null) return;
+            try {
+                if (!ctx.writes().isEmpty()) stores.log().apply(List.copyOf(ctx.writes()));
+            } catch (StoreException e) {
+                cache.invalidate(q.command.channelId());
+                q.future.completeExceptionally(toSlackError(e));
+                if (!(e instanceof StoreException.Conflict)) log.warn("shard {}: commit failed", index, e);
+                return;
+            }
+            List<ShardContext.Emitted> events = List.copyOf(ctx.events());
+            events.forEach(this::publish);
+            a.complete();
+        } finally {
+            ctx.clear();
         }
-        List<ShardContext.Emitted> events = List.copyOf(ctx.events());
-        events.forEach(this::publish);
-        a.complete();
+    }
+
+    /** After an unexpected failure: what was applied but not written is dropped and its callers told. */
+    private void discardBuilding() {
+        Building dropped = building.take();
+        ctx.clear();
+        dropped.touched().forEach(cache::invalidate);
+        for (Applied<?> a : dropped.commands()) a.queued.future.completeExceptionally(new SlackError(Errors.INTERNAL_ERROR));
     }
 
     private static SlackError toSlackError(StoreException e) {
@@ -224,6 +270,67 @@ public final class ChannelShard implements AutoCloseable {
     }
 
     private record Queued<R>(ChannelCommand<R> command, CompletableFuture<R> future) {}
+
+    /** Put in the queue when a write completes, to wake the thread if it waits for commands. */
+    private static final Object WAKE = new Object();
+
+    /** A batch handed to the store: what to publish and whom to answer once it is durable. */
+    private record InFlight(Building applied, List<ShardContext.Emitted> events, CompletableFuture<Void> written) {
+        void await() {
+            try {
+                written.join();
+            } catch (RuntimeException ignored) {
+                // The outcome is read by failure().
+            }
+        }
+
+        StoreException failure() {
+            try {
+                written.join();
+                return null;
+            } catch (java.util.concurrent.CompletionException e) {
+                return e.getCause() instanceof StoreException s ? s
+                        : new StoreException.Unavailable(String.valueOf(e.getCause()), e.getCause());
+            }
+        }
+    }
+
+    /** The commands applied in memory since the last hand-off to the store, and their channels. */
+    private static final class Building {
+        private List<Applied<?>> commands = new ArrayList<>();
+        private Set<String> touched = new HashSet<>();
+
+        void add(Applied<?> a, String channelId) {
+            commands.add(a);
+            touched.add(channelId);
+        }
+
+        boolean isEmpty() {
+            return commands.isEmpty();
+        }
+
+        int size() {
+            return commands.size();
+        }
+
+        List<Applied<?>> commands() {
+            return commands;
+        }
+
+        Set<String> touched() {
+            return touched;
+        }
+
+        /** Hands over what was built and starts empty. */
+        Building take() {
+            Building b = new Building();
+            b.commands = commands;
+            b.touched = touched;
+            commands = new ArrayList<>();
+            touched = new HashSet<>();
+            return b;
+        }
+    }
 
     private record Applied<R>(Queued<R> queued, R result) {
         void complete() {

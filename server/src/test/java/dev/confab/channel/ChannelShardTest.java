@@ -42,6 +42,20 @@ class ChannelShardTest {
         h.close();
     }
 
+    /** "ok", or the Slack error code, of each command. */
+    private static List<String> outcomes(CompletableFuture<?>... commands) throws Exception {
+        List<String> outcomes = new ArrayList<>();
+        for (var c : commands) {
+            try {
+                c.get(10, TimeUnit.SECONDS);
+                outcomes.add("ok");
+            } catch (java.util.concurrent.ExecutionException e) {
+                outcomes.add(((SlackError) e.getCause()).code());
+            }
+        }
+        return outcomes;
+    }
+
     private PostMessage post(Actor a, String text) {
         return new PostMessage(a, channel, text, null, false, null, null, null, null);
     }
@@ -116,17 +130,42 @@ class ChannelShardTest {
         release.countDown();
         blocker.get(10, TimeUnit.SECONDS);
         for (var p : posts) assertThat(p.get(10, TimeUnit.SECONDS).message().text()).startsWith("p");
-        List<String> outcomes = new ArrayList<>();
-        for (var c : List.of(c1, c2)) {
-            try {
-                c.get(10, TimeUnit.SECONDS);
-                outcomes.add("ok");
-            } catch (java.util.concurrent.ExecutionException e) {
-                outcomes.add(((SlackError) e.getCause()).code());
-            }
-        }
-        assertThat(outcomes).containsExactlyInAnyOrder("ok", "name_taken");
+        assertThat(outcomes(c1, c2)).containsExactlyInAnyOrder("ok", "name_taken");
         assertThat(h.stores.messages().history(channel, null, null, false, 100).messages()).hasSize(10);
+    }
+
+    /**
+     * A shard applies its next commands while the store writes the batch before them. When that
+     * batch fails, the commands applied on top of it are redone too: none is lost, answered
+     * twice or published twice, and the order of the channel holds.
+     */
+    @Test
+    void whenTheBatchBeingWrittenFailsTheOneBuiltOnTopOfItIsRedoneToo() throws Exception {
+        h.close();
+        // One shard, at most two commands per batch: the creates go in one batch, and posts are
+        // applied into the next ones while it is written.
+        h = new ShardHarness(dir.resolve("pipe"), 1, new ShardConfig(1_000, 2, 1_000, 200, 1_000));
+        ann = h.user("ann");
+        channel = h.channel("random", ann);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> blocker = h.router.submit(new Blocker(channel, release));
+        var c1 = h.router.submit(CreateChannel.of(ann, "dup", false));
+        var c2 = h.router.submit(CreateChannel.of(ann, "dup", false));
+        List<CompletableFuture<PostMessage.Posted>> posts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) posts.add(h.router.submit(post(ann, "p" + i)));
+        h.events.clear();
+        release.countDown();
+        blocker.get(10, TimeUnit.SECONDS);
+
+        assertThat(outcomes(c1, c2)).containsExactlyInAnyOrder("ok", "name_taken");
+        List<String> answered = new ArrayList<>();
+        for (var p : posts) answered.add(p.get(10, TimeUnit.SECONDS).message().ts().toString());
+        List<String> stored = h.stores.messages().history(channel, null, null, false, 100).messages().stream()
+                .map(m -> m.ts().toString()).toList().reversed();
+        assertThat(stored).containsExactlyElementsOf(answered);
+        List<String> published = h.events.stream().filter(e -> e.type().equals("message"))
+                .map(e -> e.payload().path("ts").asText()).toList();
+        assertThat(published).containsExactlyElementsOf(answered);
     }
 
     @Test

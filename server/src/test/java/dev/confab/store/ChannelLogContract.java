@@ -84,6 +84,51 @@ public abstract class ChannelLogContract extends StoreContract {
     }
 
     @Test
+    void aSubmittedBatchIsDurableWhenItsFutureCompletesAndAFailedOneWroteNothing() throws Exception {
+        Channel ch = Fixtures.createChannel(this);
+        long outboxBefore = lastOutboxId();
+
+        stores.log().submit(List.of(insert(message(ch.id(), 1, alice)), new Outbox(ch.id(), "message", "{}", null)))
+                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(stores.messages().lastTs(ch.id())).isEqualTo(ts(1));
+
+        var failed = stores.log().submit(List.of(insert(message(ch.id(), 2, alice)), insert(message(ch.id(), 1, alice)),
+                new Outbox(ch.id(), "message", "{}", null)));
+        assertThat(failed).failsWithin(java.time.Duration.ofSeconds(10))
+                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                .havingCause().isInstanceOfSatisfying(StoreException.Conflict.class, e -> assertThat(e.what()).isEqualTo("ts"));
+        assertThat(stores.messages().lastTs(ch.id())).isEqualTo(ts(1));
+        assertThat(stores.outbox().after(outboxBefore, 10)).hasSize(1);
+    }
+
+    /** Submitters that each wait for one outcome before the next (as a shard does) all land, in order. */
+    @Test
+    void submissionsFromManyThreadsAllLand() throws Exception {
+        Channel a = Fixtures.createChannel(this);
+        Channel b = Fixtures.createChannel(this);
+        int threads = 6, batches = 20;
+        List<Future<?>> done = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                Channel ch = t % 2 == 0 ? a : b;
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < batches; i++) {
+                        stores.log().submit(List.of(insert(message(ch.id(), (long) thread * batches + i, alice))))
+                                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+        }
+
+        int perChannel = threads / 2 * batches;
+        assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(perChannel);
+        assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(perChannel);
+    }
+
+    @Test
     void anEmptyBatchIsANoOp() {
         stores.log().apply(List.of());
     }

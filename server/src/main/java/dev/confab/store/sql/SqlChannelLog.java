@@ -21,6 +21,9 @@ import dev.confab.store.StoreException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 /**
@@ -56,6 +59,7 @@ final class SqlChannelLog implements ChannelLog {
     private static final String REPLACE_EXTRA = "UPDATE messages SET extra = ? WHERE channel_id = ? AND ts = ? AND NOT deleted";
     private static final String OUTBOX = "INSERT INTO outbox (channel_id, type, payload, created, event_ts) VALUES (?, ?, ?, ?, ?)";
 
+    private static final Executor WRITERS = Executors.newVirtualThreadPerTaskExecutor();
     private final Database db;
     /**
      * SQLite: the shards' commits go through one {@link GroupCommit}, which merges those that
@@ -72,12 +76,12 @@ final class SqlChannelLog implements ChannelLog {
     @Override
     public void apply(List<ChannelWrite> writes) {
         if (writes.isEmpty()) return;
-        List<ChannelWrite> changes = writes.stream().filter(w -> !(w instanceof Outbox)).toList();
-        List<ChannelWrite> events = writes.stream().filter(w -> w instanceof Outbox).toList();
         if (group != null) {
-            group.write(s -> applyAll(s, changes, events));
+            group.write(work(writes));
             return;
         }
+        List<ChannelWrite> changes = writes.stream().filter(w -> !(w instanceof Outbox)).toList();
+        List<ChannelWrite> events = writes.stream().filter(w -> w instanceof Outbox).toList();
         db.write(c -> {
             Statements s = Statements.perTransaction(c);
             try {
@@ -87,6 +91,29 @@ final class SqlChannelLog implements ChannelLog {
             }
             return null;
         });
+    }
+
+    /**
+     * Does not hold the caller up. SQLite: queued for the group commit's writer. PostgreSQL: its
+     * own transaction on a virtual thread; transactions of different callers run side by side
+     * and the engine flushes their WAL together.
+     */
+    @Override
+    public CompletableFuture<Void> submit(List<ChannelWrite> writes) {
+        if (writes.isEmpty()) return CompletableFuture.completedFuture(null);
+        if (group != null) return group.submit(work(writes));
+        return CompletableFuture.runAsync(() -> apply(writes), WRITERS);
+    }
+
+    private Database.Batch work(List<ChannelWrite> writes) {
+        List<ChannelWrite> changes = writes.stream().filter(w -> !(w instanceof Outbox)).toList();
+        List<ChannelWrite> events = writes.stream().filter(w -> w instanceof Outbox).toList();
+        return s -> applyAll(s, changes, events);
+    }
+
+    /** Writes what is queued and stops the writer thread (SQLite). */
+    void close() {
+        if (group != null) group.close();
     }
 
     private void applyAll(Statements s, List<ChannelWrite> changes, List<ChannelWrite> events) throws SQLException {

@@ -33,7 +33,7 @@ public final class SqlStores implements Stores {
     private final MessageStore messages;
     private final ReactionStore reactions;
     private final PinStore pins;
-    private final ChannelLog log;
+    private final SqlChannelLog log;
     private final OutboxStore outbox;
     /** SQLite: moves the WAL into the database file off the commit path; null for PostgreSQL. */
     private final Checkpointer checkpointer;
@@ -155,6 +155,7 @@ public final class SqlStores implements Stores {
 
     @Override
     public void close() {
+        log.close();
         if (checkpointer != null) checkpointer.close();
         db.close();
     }
