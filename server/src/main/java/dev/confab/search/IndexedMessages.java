@@ -28,11 +28,12 @@ final class IndexedMessages {
 
     /** The changes that bring these messages of one channel up to date: puts, or removes for messages gone. */
     static List<IndexChange> load(Stores stores, String teamId, String channelId, Collection<Ts> tss) {
+        Map<Ts, Message> found = stores.messages().getAll(channelId, tss);
         List<Message> present = new ArrayList<>();
         List<IndexChange> out = new ArrayList<>();
         for (Ts ts : tss) {
-            var m = stores.messages().get(channelId, ts);
-            if (m.isPresent()) present.add(m.get());
+            Message m = found.get(ts);
+            if (m != null) present.add(m);
             else out.add(new IndexChange.Remove(channelId, ts));
         }
         out.addAll(of(stores, teamId, channelId, present));

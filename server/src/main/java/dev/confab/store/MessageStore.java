@@ -11,6 +11,9 @@ import java.util.Optional;
 public interface MessageStore {
     Optional<Message> get(String channelId, Ts ts);
 
+    /** The messages of one channel at these ts that exist (deleted ones are gone), by ts; one query. */
+    Map<Ts, Message> getAll(String channelId, java.util.Collection<Ts> tss);
+
     /**
      * Channel history, newest first: top-level messages and broadcast replies with
      * {@code oldest < ts < latest} (bounds inclusive when {@code inclusive}); null bounds are open.

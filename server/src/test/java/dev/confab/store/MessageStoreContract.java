@@ -46,6 +46,24 @@ public abstract class MessageStoreContract extends StoreContract {
     }
 
     @Test
+    void getAllReturnsTheMessagesThatExistInThatChannelOnly() {
+        String other = Fixtures.createChannel(this).id();
+        List<Ts> many = new java.util.ArrayList<>();
+        for (int s = 1; s <= 1_200; s++) many.add(ts(s)); // more than one query's worth of parameters
+        List<ChannelWrite> odd = new java.util.ArrayList<>();
+        for (int s = 1; s <= 1_200; s += 2) odd.add(insert(message(ch, s, alice)));
+        apply(odd.toArray(ChannelWrite[]::new));
+        apply(insert(message(other, 2, alice)), insert(message(ch, 1_300, alice)), new DeleteMessage(ch, ts(3)));
+
+        var found = stores.messages().getAll(ch, many);
+
+        assertThat(found).hasSize(599); // the odd ones but the deleted ts 3
+        assertThat(found).doesNotContainKeys(ts(2), ts(3), ts(1_300));
+        assertThat(found.get(ts(1_199))).isEqualTo(stores.messages().get(ch, ts(1_199)).orElseThrow());
+        assertThat(stores.messages().getAll(ch, List.of())).isEmpty();
+    }
+
+    @Test
     void historyIsNewestFirstWithLimitAndHasMore() {
         for (int s = 1; s <= 5; s++) apply(insert(message(ch, s, alice)));
 

@@ -26,10 +26,29 @@ final class SqlMessageStore implements MessageStore {
         this.db = db;
     }
 
+    private static final int GET_ALL_CHUNK = 500;
+
     @Override
     public Optional<Message> get(String channelId, Ts ts) {
         return db.read(c -> Jdbc.first(c, SELECT + "WHERE channel_id = ? AND ts = ? AND NOT deleted",
                 MessageRows::message, channelId, ts));
+    }
+
+    @Override
+    public Map<Ts, Message> getAll(String channelId, java.util.Collection<Ts> tss) {
+        Map<Ts, Message> out = new HashMap<>();
+        List<Ts> all = List.copyOf(new java.util.LinkedHashSet<>(tss));
+        // A bounded number of bind parameters per query, whatever the engine's own limit.
+        for (int from = 0; from < all.size(); from += GET_ALL_CHUNK) {
+            List<Ts> chunk = all.subList(from, Math.min(all.size(), from + GET_ALL_CHUNK));
+            List<Object> params = new ArrayList<>(chunk.size() + 1);
+            params.add(channelId);
+            params.addAll(chunk);
+            List<Message> rows = db.read(c -> Jdbc.list(c, SELECT + "WHERE channel_id = ? AND ts IN "
+                    + Jdbc.marks(chunk.size()) + " AND NOT deleted", MessageRows::message, params.toArray()));
+            for (Message m : rows) out.put(m.ts(), m);
+        }
+        return out;
     }
 
     @Override
