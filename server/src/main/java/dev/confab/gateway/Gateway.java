@@ -196,6 +196,15 @@ public final class Gateway implements EventSink {
     }
 
     /**
+     * Before a replayed message event goes to a resuming connection: the profiles of the users
+     * it names that the connection has not been told about yet, as live messages get them.
+     */
+    void introduceNamed(RtmSession s, JsonNode event) {
+        if (!"message".equals(event.path("type").asText())) return;
+        for (String u : UsersNamed.in(event)) introduce(s, s.teamId(), u);
+    }
+
+    /**
      * Sends the user's profile ahead of the first message that names them on this connection.
      * The frame goes out before the user is marked known, under the session's lock, so a message
      * delivered by another shard thread at the same time never overtakes the introduction.

@@ -6,6 +6,7 @@ import dev.confab.channel.ShardContext;
 import dev.confab.event.Event;
 import dev.confab.model.Ts;
 import dev.confab.store.OutboxStore;
+import dev.confab.wire.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -39,7 +40,10 @@ record SubscribeCommand(Gateway gateway, RtmSession session, String channelId, T
                 session.deliver(EncodedFrame.of(RtmFrames.resyncRequired(channelId, "too_many_events")));
                 return;
             }
-            for (Event e : missed) session.deliver(new EncodedFrame(e.encoded()));
+            for (Event e : missed) {
+                gateway.introduceNamed(session, e.payload());
+                session.deliver(new EncodedFrame(e.encoded()));
+            }
             return;
         }
         List<OutboxStore.Entry> stored = ctx.stores().outbox().channelEventsAfter(channelId, since, replayLimit + 1);
@@ -48,6 +52,7 @@ record SubscribeCommand(Gateway gateway, RtmSession session, String channelId, T
             return;
         }
         for (OutboxStore.Entry e : stored) {
+            if (e.type().equals("message")) gateway.introduceNamed(session, Json.parseStored(e.payloadJson()));
             session.deliver(new EncodedFrame(e.payloadJson().getBytes(StandardCharsets.UTF_8)));
         }
     }

@@ -48,6 +48,26 @@ class LazyProfilesTest {
         }
     }
 
+    /** A resuming connection is new too: replayed messages bring their authors' profiles first. */
+    @Test
+    void aReplayedMessageIsPrecededByItsAuthorsProfile() {
+        var w = server.workspace();
+        var ann = w.member("ann");
+        var dora = w.member("dora");
+        String since = server.api().call("chat.postMessage", ann.token(), "channel", w.general(), "text", "before")
+                .path("ts").asText();
+        server.api().call("chat.postMessage", dora.token(), "channel", w.general(), "text", "missed");
+        try (RtmClient rtm = RtmClient.connect(server.api(), ann.token(), "since",
+                "{\"" + w.general() + "\":\"" + since + "\"}")) {
+            rtm.awaitType("hello");
+            List<JsonNode> frames = rtm.drain(1_000);
+            int missed = indexOf(frames, f -> isMessage(f, "missed"));
+            int intro = indexOf(frames, f -> introduces(f, dora.id()));
+            assertThat(missed).as("replayed in %s", frames).isGreaterThanOrEqualTo(0);
+            assertThat(intro).as("dora introduced in %s", frames).isGreaterThanOrEqualTo(0).isLessThan(missed);
+        }
+    }
+
     private static int indexOf(List<JsonNode> frames, java.util.function.Predicate<JsonNode> p) {
         for (int i = 0; i < frames.size(); i++) if (p.test(frames.get(i))) return i;
         return -1;

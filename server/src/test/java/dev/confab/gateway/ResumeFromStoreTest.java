@@ -22,6 +22,31 @@ class ResumeFromStoreTest {
             .withSingleShard(new ShardConfig(1024, 64, 1, 10, 10));
 
     @Test
+    void aMessageReplayedFromTheOutboxIsPrecededByItsAuthorsProfile() {
+        var ws = server.workspace();
+        var dora = ws.member("dora");
+        String general = ws.general();
+        String token = ws.owner().token();
+        String start = server.api().call("chat.postMessage", token, "channel", general, "text", "start").path("ts").asText();
+        server.api().call("chat.postMessage", dora.token(), "channel", general, "text", "from dora");
+        String other = server.api().call("conversations.create", token, "name", "away").path("channel").path("id").asText();
+        server.api().call("chat.postMessage", token, "channel", other, "text", "evicts general from the shard");
+
+        try (RtmClient rtm = RtmClient.connect(server.api(), token, "since", "{\"" + general + "\":\"" + start + "\"}")) {
+            rtm.awaitType("hello");
+            List<JsonNode> frames = rtm.drain(1000);
+            int message = -1, intro = -1;
+            for (int i = 0; i < frames.size(); i++) {
+                JsonNode f = frames.get(i);
+                if ("from dora".equals(f.path("text").asText())) message = i;
+                if ("user_change".equals(f.path("type").asText()) && dora.id().equals(f.path("user").path("id").asText())) intro = i;
+            }
+            assertThat(message).as("replayed in %s", frames).isGreaterThanOrEqualTo(0);
+            assertThat(intro).as("dora introduced in %s", frames).isGreaterThanOrEqualTo(0).isLessThan(message);
+        }
+    }
+
+    @Test
     void eventsMissedWhileTheChannelWasEvictedComeFromTheOutbox() {
         var ws = server.workspace();
         String general = ws.general();
