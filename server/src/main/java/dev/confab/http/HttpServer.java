@@ -8,9 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -33,12 +31,17 @@ import java.util.function.Supplier;
  * RTM session setup → router (everything else). An upgraded connection drops the HTTP stages.
  */
 public final class HttpServer implements AutoCloseable {
-    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    private final EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, Transport.ioHandlers());
+    private final EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Transport.ioHandlers());
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor(); // unnamed: naming showed up in profiles
     private final InFlight inFlight = new InFlight();
     private Channel server;
     private FileTransfer files;
+
+    /** The Netty transport in use: "epoll" on Linux, else "nio". */
+    public static String transport() {
+        return Transport.name();
+    }
 
     /** Turns on file uploads and downloads (before {@link #start}); without it those paths answer 404. */
     public HttpServer files(FileTransfer f) {
@@ -57,7 +60,7 @@ public final class HttpServer implements AutoCloseable {
         HttpRouter router = new HttpRouter(dispatcher, calls, ready, metrics, inFlight);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(Transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK,

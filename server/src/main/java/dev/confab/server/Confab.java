@@ -175,8 +175,8 @@ public final class Confab implements AutoCloseable {
         timers.scheduleWithFixedDelay(edge::sweep, 1, 1, TimeUnit.MINUTES);
         long sweep = filesConfig.sweepEvery().toMillis();
         timers.scheduleWithFixedDelay(this::sweepUploads, sweep, sweep, TimeUnit.MILLISECONDS);
-        log.info("confab listening on http://{}:{} (store {}, {} shards)", address.getHostString(), address.getPort(),
-                config.store().isSqlite() ? "sqlite" : "postgresql", config.shards());
+        log.info("confab listening on http://{}:{} (store {}, {} shards, netty {})", address.getHostString(), address.getPort(),
+                config.store().isSqlite() ? "sqlite" : "postgresql", config.shards(), HttpServer.transport());
     }
 
     /** Files: the blob store (local disk or S3), the file rules, the thumbnail worker, and their Web API methods. */
