@@ -2,7 +2,6 @@ package dev.confab.bench;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.ResourceLeakDetector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ final class ConnectionsCommand implements Callable<Integer> {
         int users = Math.max(100, (connections + perUser - 1) / perUser);
         List<Integer> who = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) who.add(i % users); // round-robin: every user ends with ≤ perUser
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, Net.ioHandlers());
         try {
             Sessions.Opener opener = StormCommand.opener(protocol, url, fixture, xmppDomain, users, setupParallel, 16, group);
             Thread.sleep(1000);

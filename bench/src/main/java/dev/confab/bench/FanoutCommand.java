@@ -5,9 +5,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import io.netty.util.ResourceLeakDetector;
@@ -75,7 +73,7 @@ final class FanoutCommand implements Callable<Integer> {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         RtmLayout layout = new RtmLayout(users, channels, perUser);
         int members = layout.membersOf(0).size();
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, Net.ioHandlers());
         FanoutSink.Holder holder = new FanoutSink.Holder();
         try {
             target = target(protocol, url, fixture, xmppDomain, setupParallel);

@@ -6,9 +6,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseDecoder;
 import java.io.IOException;
@@ -66,7 +64,7 @@ final class PostLoad {
         // NIO rather than epoll: the native transport is a separate, platform-specific artifact
         // that is not always at hand, and with pacing done by the Pacer thread nothing here
         // depends on timer precision.
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(s.ioThreads(), NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(s.ioThreads(), Net.ioHandlers());
         try {
             // Connect first, then fix the time line: connection setup is not part of the load.
             long slack = TimeUnit.MILLISECONDS.toNanos(200);
@@ -74,7 +72,7 @@ final class PostLoad {
             List<Channel> channels = new ArrayList<>();
             for (int p = 0; p < s.posters(); p++) {
                 Poster poster = new Poster(p, requests);
-                Channel ch = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                Channel ch = new Bootstrap().group(group).channel(Net.socketChannel())
                         .option(ChannelOption.TCP_NODELAY, true)
                         .handler(new ChannelInitializer<SocketChannel>() {
                             @Override

@@ -2,7 +2,6 @@ package dev.confab.bench;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.ResourceLeakDetector;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,7 +67,7 @@ final class StormCommand implements Callable<Integer> {
         int users = Math.max(100, (clients + perUser - 1) / perUser);
         List<Integer> who = new ArrayList<>(clients);
         for (int i = 0; i < clients; i++) who.add(i % users);
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, NioIoHandler.newFactory());
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, Net.ioHandlers());
         try {
             Sessions.Opener opener = opener(protocol, url, fixture, xmppDomain, users, setupParallel, httpParallel, group);
             // Warm the generator (class loading, JIT of the connect path: ~2 s cold on this machine) so the
