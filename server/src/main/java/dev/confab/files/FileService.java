@@ -117,6 +117,11 @@ public final class FileService {
         return f;
     }
 
+    /** Where uploads are spooled (for tests that watch that nothing lands there). */
+    public Path spoolDirectory() {
+        return spool;
+    }
+
     /** A fresh spool file for one upload's bytes, on the data disk. */
     public Path spoolFile() {
         try {

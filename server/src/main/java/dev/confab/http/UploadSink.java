@@ -11,7 +11,6 @@ import dev.confab.model.StoredFile;
 import dev.confab.wire.Json;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -51,6 +50,7 @@ final class UploadSink {
     private final StoredFile claimed;           // upload URL mode
     private final ApiDispatcher dispatcher;     // legacy files.upload mode
     private final String legacyMethod;
+    private final String token;                 // legacy mode: the caller, already authenticated
     private final Path spool;
     private FileChannel raw;
     private HttpPostRequestDecoder multipart;
@@ -58,7 +58,7 @@ final class UploadSink {
     private boolean closed;
 
     private UploadSink(ChannelHandlerContext ctx, HttpRequest request, FileService files, boolean keepAlive,
-                       StoredFile claimed, ApiDispatcher dispatcher, String legacyMethod) {
+                       StoredFile claimed, ApiDispatcher dispatcher, String legacyMethod, String token) {
         this.ctx = ctx;
         this.request = request;
         this.files = files;
@@ -66,19 +66,20 @@ final class UploadSink {
         this.claimed = claimed;
         this.dispatcher = dispatcher;
         this.legacyMethod = legacyMethod;
+        this.token = token;
         this.spool = files.spoolFile();
     }
 
     static UploadSink forUploadUrl(ChannelHandlerContext ctx, HttpRequest req, FileService files, StoredFile claimed,
                                    boolean keepAlive) {
-        UploadSink s = new UploadSink(ctx, req, files, keepAlive, claimed, null, null);
+        UploadSink s = new UploadSink(ctx, req, files, keepAlive, claimed, null, null, null);
         s.begin();
         return s;
     }
 
     static UploadSink forLegacyUpload(ChannelHandlerContext ctx, HttpRequest req, FileService files,
-                                      ApiDispatcher dispatcher, String method, boolean keepAlive) {
-        UploadSink s = new UploadSink(ctx, req, files, keepAlive, null, dispatcher, method);
+                                      ApiDispatcher dispatcher, String method, String token, boolean keepAlive) {
+        UploadSink s = new UploadSink(ctx, req, files, keepAlive, null, dispatcher, method, token);
         s.begin();
         return s;
     }
@@ -158,7 +159,7 @@ final class UploadSink {
             ApiResult result;
             FilesApi.SPOOLED.set(hasFile ? spool : null);
             try {
-                result = dispatcher.dispatch(legacyMethod, new Args(fields), bearer(), remote);
+                result = dispatcher.dispatch(legacyMethod, new Args(fields), token, remote);
             } finally {
                 FilesApi.SPOOLED.remove();
                 FileService.deleteSpooled(spool); // consumed on success; gone either way
@@ -246,10 +247,4 @@ final class UploadSink {
             }
         }
     }
-
-    private String bearer() {
-        String h = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
-    }
-
 }

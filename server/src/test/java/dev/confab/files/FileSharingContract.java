@@ -190,6 +190,26 @@ abstract class FileSharingContract {
     }
 
     @Test
+    void browsersDownloadWithTheSessionCookieButNotFromAnotherSite() throws Exception {
+        JsonNode file = uploadExternal(alice, "page.txt", "cookie bytes".getBytes(StandardCharsets.UTF_8), general);
+        String url = file.path("url_private_download").asText();
+        // what an <img> or a download link of the web client sends: the cookie, no CSRF header
+        HttpResponse<byte[]> own = getWith(url, "Cookie", "confab_session=" + bob.token(), "Sec-Fetch-Site", "same-origin");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(new String(own.body(), StandardCharsets.UTF_8)).isEqualTo("cookie bytes");
+        assertThat(own.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+
+        assertThat(getWith(url, "Cookie", "confab_session=" + bob.token(), "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(401);
+        assertThat(getWith(url, "Cookie", "confab_session=" + bob.token(), "Origin", "https://evil.example").statusCode()).isEqualTo(401);
+        assertThat(getWith(url, "Cookie", "confab_session=xoxp-not-a-token").statusCode()).isEqualTo(401);
+        Member carol = ws.member("carol");
+        String secret = ok(call(alice, "conversations.create", "name", "cookie-" + UUID.randomUUID().toString().substring(0, 8),
+                "is_private", true)).path("channel").path("id").asText();
+        JsonNode hidden = uploadExternal(alice, "hidden.txt", "members only".getBytes(StandardCharsets.UTF_8), secret);
+        assertThat(getWith(hidden.path("url_private").asText(), "Cookie", "confab_session=" + carol.token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void imagesGetThumbnailsAnnouncedByFileChange() throws Exception {
         BufferedImage img = new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
@@ -243,6 +263,51 @@ abstract class FileSharingContract {
     }
 
     @Test
+    void aMultipartFilesUploadIsAuthenticatedBeforeAnyOfItIsStored() throws Exception {
+        byte[] bytes = new byte[512 * 1024];
+        new java.util.Random(7).nextBytes(bytes);
+        java.nio.file.Path spool = server().confab().files().spoolDirectory();
+        try (java.nio.file.WatchService watch = spool.getFileSystem().newWatchService()) {
+            spool.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            // no token anywhere, a bad token, and a good token that comes only after the file
+            assertThat(legacyUpload(null, bytes, null, null).path("error").asText()).isEqualTo("not_authed");
+            assertThat(legacyUpload("xoxp-not-a-token", bytes, null, null).path("error").asText()).isEqualTo("invalid_auth");
+            assertThat(legacyUpload(null, bytes, "xoxp-not-a-token", null).path("error").asText()).isEqualTo("invalid_auth");
+            assertThat(legacyUpload(null, bytes, null, alice.token()).path("error").asText()).isEqualTo("not_authed");
+            Thread.sleep(200); // let any late write show
+            assertThat(watch.poll()).as("nothing of a refused upload was written to the spool").isNull();
+        }
+        assertThat(spool.toFile().list()).isEmpty();
+        // the token as the first form field (how older clients send it) is checked and the upload goes through
+        JsonNode ok = ok(legacyUpload(null, bytes, alice.token(), null));
+        HttpResponse<byte[]> back = get(ok.path("file").path("url_private").asText(), bob.token(), null);
+        assertThat(back.body()).isEqualTo(bytes);
+        // and in the query string
+        assertThat(ok(server().api().send("files.upload?token=" + alice.token(), null, "multipart/form-data; boundary=b0",
+                multipart("b0", null, bytes, null)).body()).path("file").path("size").asLong()).isEqualTo(bytes.length);
+    }
+
+    private JsonNode legacyUpload(String bearer, byte[] bytes, String tokenFirst, String tokenLast) {
+        String boundary = "----confab" + UUID.randomUUID();
+        return server().api().send("files.upload", bearer, "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, tokenFirst, bytes, tokenLast)).body();
+    }
+
+    private byte[] multipart(String boundary, String tokenFirst, byte[] bytes, String tokenLast) {
+        var out = new ByteArrayOutputStream();
+        String field = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n";
+        if (tokenFirst != null) out.writeBytes(field.formatted("token", tokenFirst).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(field.formatted("channels", general).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"noise.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bytes);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        if (tokenLast != null) out.writeBytes(field.formatted("token", tokenLast).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+@Test
     void abandonedUploadsAreSweptAwayWithTheirBytes() throws Exception {
         JsonNode ticket = ok(call(alice, "files.getUploadURLExternal", "filename", "left.txt", "length", 4));
         assertThat(post(ticket.path("upload_url").asText(), "left".getBytes()).statusCode()).isEqualTo(200);
@@ -342,6 +407,10 @@ abstract class FileSharingContract {
     HttpResponse<byte[]> post(String url, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> getWith(String url, String... headers) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> get(String url, String token, String range) throws Exception {
