@@ -352,6 +352,11 @@ public final class FileService {
         return blobs.open(d.key(), offset, length);
     }
 
+    /** The download's bytes as a local file, when the blob store keeps them as one. */
+    public Optional<Path> localFile(Download d) {
+        return blobs.localFile(d.key());
+    }
+
     /**
      * A short-lived URL a browser can fetch without a token header: Confab's own signed form, or
      * on S3 a pre-signed GET that serves the same headers Confab would.

@@ -23,12 +23,10 @@ import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -52,7 +50,7 @@ final class UploadSink {
     private final String legacyMethod;
     private final String token;                 // legacy mode: the caller, already authenticated
     private final Path spool;
-    private FileChannel raw;
+    private SpoolWriter raw;
     private HttpPostRequestDecoder multipart;
     private long received;
     private boolean closed;
@@ -105,7 +103,7 @@ final class UploadSink {
                     refuse(400, "length_mismatch");
                     return;
                 }
-                raw = FileChannel.open(spool, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                raw = new SpoolWriter(spool, ctx.alloc());
             }
         } catch (IOException | RuntimeException e) {
             refuse(400, "invalid_form_data");
@@ -124,9 +122,7 @@ final class UploadSink {
             if (raw != null) {
                 if (received > max) return refuse(413, "file_too_large");
                 if (claimed != null && received > claimed.size()) return refuse(400, "length_mismatch");
-                var buf = content.content();
-                while (buf.isReadable()) buf.readBytes(raw, raw.position(), buf.readableBytes());
-                raw.position(received);
+                raw.add(content.content());
             } else if (multipart != null) {
                 if (received > max + 64 * 1024) return refuse(413, "file_too_large");
                 multipart.offer(content);
@@ -188,8 +184,7 @@ final class UploadSink {
     private boolean closeInputs(Map<String, JsonNode> fields) throws IOException {
         closed = true;
         if (raw != null) {
-            raw.force(false);
-            raw.close();
+            raw.finish();
             return true;
         }
         boolean hasFile = false;
