@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,8 @@ import picocli.CommandLine.Option;
  * {@code files.completeUploadExternal} after, neither timed) and downloaded again from
  * {@code url_private_download} into a file that is fsynced. Ratios are taken within each
  * repetition, so a busy moment of the shared machine hits all three; the report gives medians.
+ * Each download is also repeated into nothing (read and dropped), which shows the server's side
+ * without the client's disk.
  * The server's heap is read from its GC log (heap after each collection while the bytes flow,
  * against a full collection before). Then N small uploads at once (the whole flow each).
  * Prints one JSON object.
@@ -82,15 +85,24 @@ final class FilesCommand implements Callable<Integer> {
         for (int r = 0; r < reps; r++) {
             quiet.await("files");
             double copy = copy(src, dir.resolve("copy.bin"));
+            long[] c0 = cpu();
             JsonNode file = upload(src, size);
+            long[] c1 = cpu();
             double up = lastUploadSeconds;
             double down = download(file.path("url_private_download").asText(), dir.resolve("download.bin"), size);
+            long[] c2 = cpu();
+            double discard = download(file.path("url_private_download").asText(), null, size);
             api.call("files.delete", token, WebApi.args().put("file", file.path("id").asText()));
             ObjectNode run = runs.addObject();
             run.put("copy_s", copy).put("upload_s", up).put("download_s", down)
-                    .put("upload_ratio", copy / up).put("download_ratio", copy / down);
-            System.err.printf("files: run %d: copy %.2f s (%.0f MB/s), upload %.2f s (%.0f MB/s, %.0f%%), download %.2f s (%.0f MB/s, %.0f%%)%n",
-                    r + 1, copy, size / copy / 1e6, up, size / up / 1e6, 100 * copy / up, down, size / down / 1e6, 100 * copy / down);
+                    .put("upload_ratio", copy / up).put("download_ratio", copy / down)
+                    .put("upload_server_cpu_s", (c1[0] - c0[0]) / ProcCpu.TICKS_PER_SECOND)
+                    .put("upload_client_cpu_s", (c1[1] - c0[1]) / ProcCpu.TICKS_PER_SECOND)
+                    .put("download_server_cpu_s", (c2[0] - c1[0]) / ProcCpu.TICKS_PER_SECOND)
+                    .put("download_client_cpu_s", (c2[1] - c1[1]) / ProcCpu.TICKS_PER_SECOND)
+                    .put("download_discard_s", discard).put("download_discard_mb_s", size / discard / 1e6);
+            System.err.printf("files: run %d: copy %.2f s (%.0f MB/s), upload %.2f s (%.0f MB/s, %.0f%%), download %.2f s (%.0f MB/s, %.0f%%), download dropped %.2f s%n",
+                    r + 1, copy, size / copy / 1e6, up, size / up / 1e6, 100 * copy / up, down, size / down / 1e6, 100 * copy / down, discard);
         }
         long[] heap = heapDuring(gcLog, transfersFrom);
         Long retained = ServerMemory.heapUsedAfterGcKib(serverPid);
@@ -105,6 +117,9 @@ final class FilesCommand implements Callable<Integer> {
         out.put("download_s_median", median(runs, "download_s"));
         out.put("upload_ratio_median", median(runs, "upload_ratio"));
         out.put("download_ratio_median", median(runs, "download_ratio"));
+        for (String f : List.of("download_discard_s", "upload_server_cpu_s", "upload_client_cpu_s", "download_server_cpu_s", "download_client_cpu_s")) {
+            out.put(f + "_median", median(runs, f));
+        }
         Files.deleteIfExists(src);
         if (small > 0) {
             quiet.await("files");
@@ -112,6 +127,11 @@ final class FilesCommand implements Callable<Integer> {
         }
         System.out.println(out.toPrettyString());
         return 0;
+    }
+
+    /** CPU ticks so far of the server and of this (client) process. */
+    private long[] cpu() {
+        return new long[] {ProcCpu.processTicks(serverPid), ProcCpu.processTicks(ProcessHandle.current().pid())};
     }
 
     /** Incompressible-looking bytes, written and forced to disk (so both sides read a file in the page cache). */
@@ -162,20 +182,34 @@ final class FilesCommand implements Callable<Integer> {
                 .path("files").get(0);
     }
 
-    /** The timed download into a file, forced to disk. */
+    /**
+     * The timed download into a file, written 1 MiB at a time and forced to disk (or, with no
+     * file, read and dropped). Not the JDK's {@code BodyHandlers.ofFile}: it cost the client
+     * 2.5 CPU-seconds per GiB on this machine, which made the client the bottleneck.
+     */
     private double download(String fileUrl, Path dst, long size) throws IOException, InterruptedException {
         HttpRequest req = HttpRequest.newBuilder(URI.create(fileUrl)).timeout(Duration.ofMinutes(10))
                 .header("Authorization", "Bearer " + token).GET().build();
         long t0 = System.nanoTime();
-        HttpResponse<Path> res = http.send(req, HttpResponse.BodyHandlers.ofFile(dst));
-        try (FileChannel ch = FileChannel.open(dst, StandardOpenOption.WRITE)) {
-            ch.force(true);
+        HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
+        long n = 0;
+        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
+        try (var in = res.body();
+             FileChannel out = dst == null ? null : FileChannel.open(dst, StandardOpenOption.CREATE,
+                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            for (int r; (r = in.readNBytes(buf.array(), 0, buf.capacity())) > 0; ) {
+                n += r;
+                if (out != null) {
+                    buf.limit(r).position(0);
+                    while (buf.hasRemaining()) out.write(buf);
+                    buf.clear();
+                }
+            }
+            if (out != null) out.force(true);
         }
         double s = (System.nanoTime() - t0) / 1e9;
-        if (res.statusCode() != 200 || Files.size(dst) != size) {
-            throw new IllegalStateException("download: HTTP " + res.statusCode() + ", " + Files.size(dst) + " bytes");
-        }
-        Files.delete(dst);
+        if (res.statusCode() != 200 || n != size) throw new IllegalStateException("download: HTTP " + res.statusCode() + ", " + n + " bytes");
+        if (dst != null) Files.delete(dst);
         return s;
     }
 
