@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, type ClipboardEvent, type DragEvent, type ReactNode } from 'react';
 import { formatBytes, fraction, isPreviewable, isTombstone, sameOriginPath, type SlackFile } from './files';
 import { shareFiles, uploadFile, type Uploaded } from './upload';
 import './files.css';
@@ -12,6 +12,7 @@ import './files.css';
  */
 export function MessageFiles({ files }: { files: SlackFile[] }) {
   const [open, setOpen] = useState<SlackFile | null>(null);
+  const close = useCallback(() => setOpen(null), []);
   return (
     <div className="message-files">
       {files.map((f) => {
@@ -29,7 +30,7 @@ export function MessageFiles({ files }: { files: SlackFile[] }) {
         }
         return <FileCard key={f.id} f={f} />;
       })}
-      {open && <FileViewer f={open} onClose={() => setOpen(null)} />}
+      {open && <FileViewer f={open} onClose={close} />}
     </div>
   );
 }

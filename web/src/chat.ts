@@ -141,6 +141,11 @@ export class Chat {
   async refreshConv(id: string): Promise<void> {
     try {
       const info = (await call('conversations.info', { channel: id })).channel;
+      // an answer that arrives after I left (a late channel_joined or message) must not bring it back
+      if (info.is_member === false && !this.previewing.has(id)) {
+        this.forget(id);
+        return;
+      }
       const conv = this.toConv(info, this.convs.get(id));
       if (conv.kind === 'mpim' && !conv.members) {
         conv.members = (await call('conversations.members', { channel: id, limit: 20 })).members;

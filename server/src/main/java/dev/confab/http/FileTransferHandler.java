@@ -128,6 +128,8 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
             try {
                 probe = new TokenProbe(req);
                 probing = req;
+                sendContinue(ctx, req); // the first 64 KiB are read in memory only
+                req.headers().remove(HttpHeaderNames.EXPECT); // answered: the upload must not send a second 100
             } catch (RuntimeException e) {
                 refuse(ctx, 400, "invalid_form_data");
             }
