@@ -3,6 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { api, launch, message, person, screenshot, send, serverDropsSockets, BASE } from './browser.mjs';
+import { sharesFiles } from './files.mjs';
 
 const T = { timeout: 10_000 };
 const run = Date.now().toString(36);
@@ -227,6 +228,10 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     await ann.page.getByTestId('connection').waitFor({ state: 'detached', ...T });
     await send(bob.page, 'and after it');
     await message(ann.page, 'and after it').waitFor(T);
+  });
+
+  it('shares files: button, drop and paste with progress; previews, the viewer and downloads for the other', async () => {
+    await sharesFiles(ann, bob, run);
   });
 
   it('has a dark theme, and a narrow layout', async () => {

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Json } from './api';
 import { decodeMessage, encodeMessage, wordAtCaret, type Tokens } from './compose';
 import { directory } from './directory';
+import { AttachButton, AttachmentTray, DropZone, onPasteFiles, useAttachments } from './Files';
 import { useChat } from './useChat';
 
 interface Suggestion {
@@ -47,9 +48,12 @@ interface EditorProps {
   onType?: () => void;
   label: string;
   autoFocus?: boolean;
+  /** Send even with no text (files are attached). */
+  allowEmpty?: boolean;
+  onPaste?: (e: ClipboardEvent<HTMLTextAreaElement>) => void;
 }
 
-function TextEditor({ initial, placeholder, onSubmit, onEmptyUp, onCancel, onType, label, autoFocus }: EditorProps) {
+function TextEditor({ initial, placeholder, onSubmit, onEmptyUp, onCancel, onType, label, autoFocus, allowEmpty, onPaste }: EditorProps) {
   const chat = useChat();
   const start = initial !== undefined
     ? decodeMessage(initial, (id) => chat.userName(id), (id) => chat.convs.get(id)?.name ?? '')
@@ -73,7 +77,7 @@ function TextEditor({ initial, placeholder, onSubmit, onEmptyUp, onCancel, onTyp
   }
 
   async function submit() {
-    if (!text.trim()) return;
+    if (!text.trim() && !allowEmpty) return;
     const encoded = encodeMessage(text, tokens.current);
     const before = text;
     setText('');
@@ -132,7 +136,7 @@ function TextEditor({ initial, placeholder, onSubmit, onEmptyUp, onCancel, onTyp
         aria-label={label} autoFocus={autoFocus} data-testid={label === 'Edit message' ? 'edit-input' : undefined}
         onChange={(e) => { setText(e.target.value); setCaret(e.target.selectionStart); if (e.target.value) onType?.(); }}
         onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
-        onKeyDown={onKeyDown} />
+        onKeyDown={onKeyDown} onPaste={onPaste} />
       {error && <div className="error" role="alert">{error}</div>}
     </div>
   );
@@ -143,9 +147,13 @@ export function Composer({ channel, threadTs, placeholder, onEditLast }: { chann
   const chat = useChat();
   const [broadcast, setBroadcast] = useState(false);
   const lastTyping = useRef(0);
+  const files = useAttachments(channel, threadTs);
   return (
-    <div className="composer">
+    <DropZone a={files}><div className="composer">
+      <AttachmentTray a={files} />
+      <div className="composer-row">
       <TextEditor key={channel + (threadTs ?? '')} placeholder={placeholder} label={threadTs ? 'Reply' : 'Message'} autoFocus={!threadTs}
+        allowEmpty={files.busy} onPaste={onPasteFiles(files)}
         onEmptyUp={onEditLast}
         onType={() => {
           if (Date.now() - lastTyping.current > 3000) {
@@ -155,14 +163,17 @@ export function Composer({ channel, threadTs, placeholder, onEditLast }: { chann
         }}
         onSubmit={async (text) => {
           lastTyping.current = 0;
-          await chat.post(channel, text, threadTs, broadcast);
+          if (files.busy) await files.send(text);
+          else await chat.post(channel, text, threadTs, broadcast);
         }} />
+      <AttachButton a={files} />
+      </div>
       {threadTs && (
         <label className="broadcast-toggle">
           <input type="checkbox" checked={broadcast} onChange={(e) => setBroadcast(e.target.checked)} /> Also send to channel
         </label>
       )}
-    </div>
+    </div></DropZone>
   );
 }
 

@@ -5,6 +5,7 @@ import { renderMrkdwn, type Resolver } from './mrkdwn';
 import { tsDate } from './ts';
 import { ChatContext } from './useChat';
 import { Editor } from './Composer';
+import { MessageFiles } from './Files';
 
 interface Props {
   channel: string;
@@ -62,6 +63,7 @@ export const Message = memo(function Message({ channel, m, grouped, inThread, ed
           {m.edited && <span className="edited" title={`edited ${tsDate(m.edited.ts).toLocaleString()}`}> (edited)</span>}
         </div>
       )}
+      {m.files && m.files.length > 0 && <MessageFiles files={m.files} />}
       {m.reactions && m.reactions.length > 0 && (
         <div className="reactions">
           {m.reactions.map((r) => (

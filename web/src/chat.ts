@@ -1,4 +1,5 @@
 import { ApiError, all, call, type Json } from './api';
+import { replaceFile, type SlackFile } from './files';
 import { Rtm, type ConnectionState } from './rtm';
 import { tsCompare } from './ts';
 
@@ -33,6 +34,7 @@ export interface Msg {
   reply_count?: number;
   edited?: { user: string; ts: string };
   reactions?: Reaction[];
+  files?: SlackFile[];
 }
 
 interface History {
@@ -139,6 +141,11 @@ export class Chat {
   async refreshConv(id: string): Promise<void> {
     try {
       const info = (await call('conversations.info', { channel: id })).channel;
+      // an answer that arrives after I left (a late channel_joined or message) must not bring it back
+      if (info.is_member === false && !this.previewing.has(id)) {
+        this.forget(id);
+        return;
+      }
       const conv = this.toConv(info, this.convs.get(id));
       if (conv.kind === 'mpim' && !conv.members) {
         conv.members = (await call('conversations.members', { channel: id, limit: 20 })).members;
@@ -476,6 +483,12 @@ export class Chat {
         this.users.set(e.user.id, e.user);
         this.usersVersion++;
         break;
+      case 'file_change':
+        void this.refreshFile(e.file_id, e.channel_id);
+        return;
+      case 'file_deleted':
+        this.putFile({ id: e.file_id, mode: 'tombstone' }, e.channel_ids ?? []);
+        break;
       case 'resync_required': {
         this.history.delete(e.channel);
         if (this.current === e.channel) void this.loadOlder(e.channel);
@@ -486,6 +499,28 @@ export class Chat {
         return;
     }
     this.changed();
+  }
+
+  /** A shared file changed (its thumbnails are ready): the messages carrying it show the new version. */
+  private async refreshFile(id: string, channel: string): Promise<void> {
+    try {
+      const f: SlackFile = (await call('files.info', { file: id })).file;
+      this.putFile(f, [channel]);
+      this.changed();
+    } catch {
+      // gone meanwhile: file_deleted follows
+    }
+  }
+
+  /** Puts a file object into the messages (history and open threads) of these channels that carry it. */
+  private putFile(f: SlackFile, channels: string[]): void {
+    for (const channel of channels) {
+      const h = this.history.get(channel);
+      if (h) h.messages = replaceFile(h.messages, f);
+      for (const [key, msgs] of this.threads) {
+        if (key.startsWith(channel + ':')) this.threads.set(key, replaceFile(msgs, f));
+      }
+    }
   }
 
   private onMessage(e: Json): void {

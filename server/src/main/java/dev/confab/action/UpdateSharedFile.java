@@ -16,7 +16,9 @@ import java.util.List;
  * A shared file changed (thumbnails ready: {@code file_change}) or was deleted
  * ({@code file_deleted}): the messages of this channel that carry it get the new file object (a
  * tombstone once deleted) and the channel's members get the event, through the channel's shard
- * like every other channel change.
+ * like every other channel change. A deletion also removes the file's shares in this channel in
+ * the same transaction: the tombstones, the event (outbox) and "this channel is done" commit
+ * together.
  *
  * @param file    the new file object, or a tombstone
  * @param at      the ts of the messages carrying the file in this channel
@@ -31,21 +33,31 @@ public record UpdateSharedFile(String teamId, String channelId, String fileId, O
 
     @Override
     public Void apply(ChannelState s, ShardContext ctx) {
+        int changed = 0;
         for (Ts ts : at) {
             Message m = StoredMessages.find(s, ctx, ts);
             if (m == null || m.extra() == null) continue;
             ObjectNode extra = (ObjectNode) Json.parseStored(m.extra()).deepCopy();
             if (!(extra.get("files") instanceof ArrayNode files)) continue;
+            boolean touched = false;
             for (int i = 0; i < files.size(); i++) {
                 JsonNode f = files.get(i);
-                if (fileId.equals(f.path("id").asText())) files.set(i, file);
+                // a tombstone stays: a late file_change never brings the file back, a second deletion changes nothing
+                if (fileId.equals(f.path("id").asText()) && !"tombstone".equals(f.path("mode").asText())) {
+                    files.set(i, file);
+                    touched = true;
+                }
             }
+            if (!touched) continue;
+            changed++;
             Message updated = new Message(m.channelId(), m.ts(), m.userId(), m.botId(), m.subtype(), m.text(),
                     m.threadTs(), m.replyBroadcast(), m.blocks(), m.attachments(), m.clientMsgId(), m.edited(),
                     m.mentions(), extra.toString());
             s.remember(updated);
             ctx.write(new ChannelWrite.ReplaceExtra(channelId, ts, updated.extra()));
         }
+        if (deleted) ctx.write(new ChannelWrite.UnshareFile(channelId, fileId));
+        if (changed == 0) return null; // already done here (a deletion resumed twice, a change after the delete)
         Ts eventTs = s.nextTs(ctx.nowMicros());
         ObjectNode p = ChannelEvents.payload(deleted ? "file_deleted" : "file_change", eventTs);
         p.put("file_id", fileId);

@@ -199,9 +199,32 @@ public final class FilesApi {
     }
 
     private ObjectNode delete(ApiCall call) {
-        FileService.Deleted d = files.delete(call.actor(), call.args().required("file", FileErrors.FILE_NOT_FOUND));
-        announce(d.file().teamId(), d.file().id(), FileJson.tombstone(d.file().id()), d.shares(), true);
+        finishDelete(files.delete(call.actor(), call.args().required("file", FileErrors.FILE_NOT_FOUND)));
         return Json.object();
+    }
+
+    /** Each channel's tombstones and file_deleted (one transaction per channel), then the bytes and the row. */
+    private void finishDelete(FileService.Deleted d) {
+        announce(d.file().teamId(), d.file().id(), FileJson.tombstone(d.file().id()), d.shares(), true);
+        files.finishDelete(d.file());
+    }
+
+    /**
+     * Finishes deletions a crash or a failure interrupted (files left DELETING): the channels not
+     * done yet get their tombstones and event, then the bytes and the row go. Run at start and
+     * with the upload sweep.
+     */
+    public int resumeDeletes() {
+        int n = 0;
+        for (FileService.Deleted d : files.deleting()) {
+            try {
+                finishDelete(d);
+                n++;
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(FilesApi.class).warn("finishing the deletion of {} failed", d.file().id(), e);
+            }
+        }
+        return n;
     }
 
     private ObjectNode downloadUrl(ApiCall call) {
@@ -215,7 +238,7 @@ public final class FilesApi {
     /** Tells the channels a file is shared in that it changed (thumbnails ready): {@code file_change}. */
     public void changed(String fileId) {
         StoredFile f = ctx.stores().files().get(fileId).orElse(null);
-        if (f == null) return;
+        if (f == null || f.state() != StoredFile.State.COMPLETE) return; // deleted meanwhile
         List<FileShare> shares = files.shares(List.of(fileId)).getOrDefault(fileId, List.of());
         announce(f.teamId(), fileId, FileJson.of(f, shares, ctx.baseUrl()), shares, false);
     }

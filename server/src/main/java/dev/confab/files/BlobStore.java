@@ -17,6 +17,14 @@ public interface BlobStore extends AutoCloseable {
     /** Stores the bytes of {@code source} under {@code key}, replacing any; {@code source} may be moved away. */
     void put(String key, Path source) throws IOException;
 
+    /**
+     * The object as a file on this machine's disk, when it is one (the local store), so a
+     * download can be sent by the kernel ({@code sendfile}) without passing through the JVM.
+     */
+    default java.util.Optional<Path> localFile(String key) {
+        return java.util.Optional.empty();
+    }
+
     /** Reads {@code length} bytes from {@code offset}. @throws java.nio.file.NoSuchFileException when absent */
     InputStream open(String key, long offset, long length) throws IOException;
 

@@ -117,6 +117,11 @@ public final class FileService {
         return f;
     }
 
+    /** Where uploads are spooled (for tests that watch that nothing lands there). */
+    public Path spoolDirectory() {
+        return spool;
+    }
+
     /** A fresh spool file for one upload's bytes, on the data disk. */
     public Path spoolFile() {
         try {
@@ -139,6 +144,7 @@ public final class FileService {
             String name = nameOverride == null ? claimed.name() : Filenames.sanitize(nameOverride);
             ContentTypes.Kind kind = sniff(spooled, name);
             blobs.put(claimed.blobKey(), spooled);
+            deleteQuietly(spooled); // a local store moved it; S3 copied it, and the spool copy must not stay
             if (!files.uploaded(claimed.id(), size, kind.mimetype(), kind.filetype())) {
                 blobs.delete(claimed.blobKey()); // swept meanwhile
                 throw new UploadRefused(404, "file_not_found");
@@ -244,15 +250,35 @@ public final class FileService {
         return files.shares(fileIds);
     }
 
-    /** Deletes a file its uploader (or a workspace admin) deletes; returns it with the shares it had. */
+    /**
+     * Starts deleting a file its uploader (or a workspace admin) deletes: one committed state change
+     * (COMPLETE → DELETING) after which nobody can read or list it. What is left — each channel's
+     * tombstones, share removal and {@code file_deleted} in that channel's own transaction, then
+     * the bytes and the row — is {@link #finishDelete}'s, which a restart resumes
+     * ({@link #deleting}). Returns the file with the shares it had.
+     */
     public Deleted delete(Actor actor, String fileId) {
         StoredFile f = readable(actor, fileId);
         boolean admin = actor.role() == Role.OWNER || actor.role() == Role.ADMIN;
         if (!f.userId().equals(actor.userId()) && !admin) throw new SlackError(FileErrors.CANT_DELETE_FILE);
-        List<FileShare> shares = files.shares(List.of(fileId)).getOrDefault(fileId, List.of());
-        if (!files.delete(fileId)) throw new SlackError(FileErrors.FILE_NOT_FOUND);
+        if (!files.transition(fileId, State.COMPLETE, State.DELETING)) throw new SlackError(FileErrors.FILE_NOT_FOUND);
+        return new Deleted(f, files.shares(List.of(fileId)).getOrDefault(fileId, List.of()));
+    }
+
+    /** Files whose deletion is still to finish, with the shares they still have. */
+    public List<Deleted> deleting() {
+        List<StoredFile> found = files.deleting(500);
+        Map<String, List<FileShare>> shares = files.shares(found.stream().map(StoredFile::id).toList());
+        return found.stream().map(f -> new Deleted(f, shares.getOrDefault(f.id(), List.of()))).toList();
+    }
+
+    /** The last step of a deletion, once no channel shares the file any more: the bytes, then the row. */
+    public void finishDelete(StoredFile f) {
+        if (!files.shares(List.of(f.id())).getOrDefault(f.id(), List.of()).isEmpty()) {
+            throw new IllegalStateException(f.id() + " is still shared");
+        }
         deleteBlobs(f);
-        return new Deleted(f, shares);
+        files.delete(f.id());
     }
 
     public record Deleted(StoredFile file, List<FileShare> shares) {}
@@ -324,6 +350,11 @@ public final class FileService {
 
     public InputStream open(Download d, long offset, long length) throws IOException {
         return blobs.open(d.key(), offset, length);
+    }
+
+    /** The download's bytes as a local file, when the blob store keeps them as one. */
+    public Optional<Path> localFile(Download d) {
+        return blobs.localFile(d.key());
     }
 
     /**

@@ -46,6 +46,12 @@ public final class LocalBlobStore implements BlobStore {
     }
 
     @Override
+    public java.util.Optional<Path> localFile(String key) {
+        Path p = resolve(key);
+        return Files.isRegularFile(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+    }
+
+    @Override
     public InputStream open(String key, long offset, long length) throws IOException {
         FileChannel ch = FileChannel.open(resolve(key), StandardOpenOption.READ);
         try {

@@ -37,6 +37,9 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
     private java.util.ArrayDeque<HttpContent> held;
     /** Swallowing the (empty) body of a request this handler already answered. */
     private boolean discarding;
+    /** A multipart files.upload whose token must come from its first form fields. */
+    private TokenProbe probe;
+    private HttpRequest probing;
 
     FileTransferHandler(FileTransfer transfer, ExecutorService calls, ApiDispatcher dispatcher) {
         this.transfer = transfer;
@@ -53,6 +56,10 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
         }
         if (msg instanceof HttpContent content && held != null) {
             held.add(content);
+            return;
+        }
+        if (msg instanceof HttpContent content && probe != null) {
+            probe(ctx, content);
             return;
         }
         if (msg instanceof HttpContent content && (upload != null || discarding)) {
@@ -111,17 +118,108 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
             return true;
         }
         if (path.equals("/api/" + transfer.legacyUpload()) && req.method() == HttpMethod.POST && isMultipart(req)) {
-            upload = UploadSink.forLegacyUpload(ctx, req, transfer.files(), dispatcher, transfer.legacyUpload(), keepAlive);
+            // Nothing is spooled before the caller is known: the token of the header, the query or
+            // the web session is checked first, else the body's first fields must carry one.
+            String token = legacyToken(req, uri);
+            if (token != null) {
+                authenticateThenUpload(ctx, req, token, java.util.List.of(), keepAlive);
+                return true;
+            }
+            try {
+                probe = new TokenProbe(req);
+                probing = req;
+                sendContinue(ctx, req); // the first 64 KiB are read in memory only
+                req.headers().remove(HttpHeaderNames.EXPECT); // answered: the upload must not send a second 100
+            } catch (RuntimeException e) {
+                refuse(ctx, 400, "invalid_form_data");
+            }
             return true;
         }
         if ((path.startsWith("/files-pri/") || path.startsWith("/files-tmb/"))
                 && (req.method() == HttpMethod.GET || req.method() == HttpMethod.HEAD)) {
             discarding = !(req instanceof io.netty.handler.codec.http.FullHttpRequest);
-            String bearer = bearer(req.headers().get(HttpHeaderNames.AUTHORIZATION));
+            String header = bearer(req.headers().get(HttpHeaderNames.AUTHORIZATION));
+            String bearer = header != null || uri.parameters().containsKey("sig") ? header : browserSession(req);
             calls.execute(() -> FileDownloads.serve(ctx, req, uri, transfer, bearer, keepAlive));
             return true;
         }
         return false;
+    }
+
+    private String legacyToken(HttpRequest req, QueryStringDecoder uri) {
+        String header = bearer(req.headers().get(HttpHeaderNames.AUTHORIZATION));
+        if (header != null) return header;
+        java.util.List<String> query = uri.parameters().get("token");
+        if (query != null && !query.isEmpty() && !query.getFirst().isEmpty()) return query.getFirst();
+        WebSession.Request web = WebSession.of(req.headers());
+        return web.csrfValid() ? web.sessionToken() : null;
+    }
+
+    /** A chunk of a multipart files.upload whose token has not been seen yet. */
+    private void probe(ChannelHandlerContext ctx, HttpContent content) {
+        TokenProbe p = probe;
+        String token;
+        try {
+            token = p.offer(content);
+        } catch (RuntimeException e) {
+            endProbe();
+            refuse(ctx, 400, "invalid_form_data");
+            discarding = !(content instanceof LastHttpContent);
+            return;
+        }
+        if (token != null) {
+            HttpRequest req = probing;
+            probe = null;
+            probing = null;
+            authenticateThenUpload(ctx, req, token, p.take(), HttpUtil.isKeepAlive(req));
+        } else if (p.exhausted(content)) {
+            endProbe();
+            refuse(ctx, 200, "not_authed");
+            discarding = !(content instanceof LastHttpContent);
+        }
+    }
+
+    private void endProbe() {
+        if (probe != null) probe.close();
+        probe = null;
+        probing = null;
+    }
+
+    /**
+     * Checks the token off the event loop (it may read the store) with reading paused, then
+     * starts the spooling upload with the chunks that came so far, or refuses it unwritten.
+     */
+    private void authenticateThenUpload(ChannelHandlerContext ctx, HttpRequest req, String token,
+                                        java.util.List<HttpContent> early, boolean keepAlive) {
+        held = new java.util.ArrayDeque<>(early);
+        ctx.channel().config().setAutoRead(false);
+        calls.execute(() -> {
+            String error = null;
+            try {
+                if (transfer.authenticate().apply(token) == null) error = "invalid_auth";
+            } catch (RuntimeException e) {
+                error = "internal_error";
+            }
+            String err = error;
+            ctx.executor().execute(() -> authenticated(ctx, req, token, err, keepAlive));
+        });
+    }
+
+    private void authenticated(ChannelHandlerContext ctx, HttpRequest req, String token, String error, boolean keepAlive) {
+        java.util.ArrayDeque<HttpContent> early = held;
+        held = null;
+        if (error != null || !ctx.channel().isActive()) {
+            boolean ended = early.stream().anyMatch(c -> c instanceof LastHttpContent);
+            early.forEach(HttpContent::release);
+            if (ctx.channel().isActive()) {
+                refuse(ctx, error.equals("internal_error") ? 500 : 200, error);
+                discarding = !ended;
+            }
+        } else {
+            upload = UploadSink.forLegacyUpload(ctx, req, transfer.files(), dispatcher, transfer.legacyUpload(), token, keepAlive);
+            for (HttpContent c : early) channelRead(ctx, c);
+        }
+        ctx.channel().config().setAutoRead(true);
     }
 
     /** Back on the event loop once the upload URL was checked: start taking the body, or refuse it. */
@@ -159,6 +257,21 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
+    /**
+     * The web client's session cookie, for an {@code <img>} or a download link of its own pages,
+     * which cannot carry the CSRF header. Reading is all a download does, and the cookie is
+     * {@code SameSite=Strict}, so another site's page cannot make the browser send it; as a second
+     * wall a request the browser marks as cross-site (or from another origin) is not authenticated
+     * by it.
+     */
+    private static String browserSession(HttpRequest req) {
+        var h = req.headers();
+        String site = h.get("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) return null;
+        if (!WebSession.sameOrigin(h.get(HttpHeaderNames.ORIGIN), h.get(HttpHeaderNames.HOST))) return null;
+        return WebSession.of(h).sessionToken();
+    }
+
     private static String bearer(String header) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) return null;
         return header.substring(7).trim();
@@ -177,6 +290,7 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void abort() {
+        endProbe();
         UploadSink u = upload;
         upload = null;
         if (u != null) u.abort();

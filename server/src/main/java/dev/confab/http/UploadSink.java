@@ -11,7 +11,6 @@ import dev.confab.model.StoredFile;
 import dev.confab.wire.Json;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.HttpContent;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
@@ -24,12 +23,10 @@ import io.netty.handler.codec.http.multipart.InterfaceHttpData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -51,14 +48,15 @@ final class UploadSink {
     private final StoredFile claimed;           // upload URL mode
     private final ApiDispatcher dispatcher;     // legacy files.upload mode
     private final String legacyMethod;
+    private final String token;                 // legacy mode: the caller, already authenticated
     private final Path spool;
-    private FileChannel raw;
+    private SpoolWriter raw;
     private HttpPostRequestDecoder multipart;
     private long received;
     private boolean closed;
 
     private UploadSink(ChannelHandlerContext ctx, HttpRequest request, FileService files, boolean keepAlive,
-                       StoredFile claimed, ApiDispatcher dispatcher, String legacyMethod) {
+                       StoredFile claimed, ApiDispatcher dispatcher, String legacyMethod, String token) {
         this.ctx = ctx;
         this.request = request;
         this.files = files;
@@ -66,19 +64,20 @@ final class UploadSink {
         this.claimed = claimed;
         this.dispatcher = dispatcher;
         this.legacyMethod = legacyMethod;
+        this.token = token;
         this.spool = files.spoolFile();
     }
 
     static UploadSink forUploadUrl(ChannelHandlerContext ctx, HttpRequest req, FileService files, StoredFile claimed,
                                    boolean keepAlive) {
-        UploadSink s = new UploadSink(ctx, req, files, keepAlive, claimed, null, null);
+        UploadSink s = new UploadSink(ctx, req, files, keepAlive, claimed, null, null, null);
         s.begin();
         return s;
     }
 
     static UploadSink forLegacyUpload(ChannelHandlerContext ctx, HttpRequest req, FileService files,
-                                      ApiDispatcher dispatcher, String method, boolean keepAlive) {
-        UploadSink s = new UploadSink(ctx, req, files, keepAlive, null, dispatcher, method);
+                                      ApiDispatcher dispatcher, String method, String token, boolean keepAlive) {
+        UploadSink s = new UploadSink(ctx, req, files, keepAlive, null, dispatcher, method, token);
         s.begin();
         return s;
     }
@@ -104,7 +103,7 @@ final class UploadSink {
                     refuse(400, "length_mismatch");
                     return;
                 }
-                raw = FileChannel.open(spool, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                raw = new SpoolWriter(spool, ctx.alloc());
             }
         } catch (IOException | RuntimeException e) {
             refuse(400, "invalid_form_data");
@@ -123,9 +122,7 @@ final class UploadSink {
             if (raw != null) {
                 if (received > max) return refuse(413, "file_too_large");
                 if (claimed != null && received > claimed.size()) return refuse(400, "length_mismatch");
-                var buf = content.content();
-                while (buf.isReadable()) buf.readBytes(raw, raw.position(), buf.readableBytes());
-                raw.position(received);
+                raw.add(content.content());
             } else if (multipart != null) {
                 if (received > max + 64 * 1024) return refuse(413, "file_too_large");
                 multipart.offer(content);
@@ -158,7 +155,7 @@ final class UploadSink {
             ApiResult result;
             FilesApi.SPOOLED.set(hasFile ? spool : null);
             try {
-                result = dispatcher.dispatch(legacyMethod, new Args(fields), bearer(), remote);
+                result = dispatcher.dispatch(legacyMethod, new Args(fields), token, remote);
             } finally {
                 FilesApi.SPOOLED.remove();
                 FileService.deleteSpooled(spool); // consumed on success; gone either way
@@ -187,8 +184,7 @@ final class UploadSink {
     private boolean closeInputs(Map<String, JsonNode> fields) throws IOException {
         closed = true;
         if (raw != null) {
-            raw.force(false);
-            raw.close();
+            raw.finish();
             return true;
         }
         boolean hasFile = false;
@@ -246,10 +242,4 @@ final class UploadSink {
             }
         }
     }
-
-    private String bearer() {
-        String h = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-        return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
-    }
-
 }

@@ -27,7 +27,8 @@ public record StoredFile(String id, String teamId, String userId, String name, S
      * single-use). UPLOADED: the bytes are stored, not yet shared. COMPLETE: completed (and shared
      * when channels were given). Anything but COMPLETE is swept after the abandon TTL.
      */
-    public enum State { PENDING, UPLOADING, UPLOADED, COMPLETE }
+    /** DELETING: {@code files.delete} committed; the channels' tombstones and the bytes are still to go. */
+    public enum State { PENDING, UPLOADING, UPLOADED, COMPLETE, DELETING }
 
     public boolean isImage() {
         return mimetype.startsWith("image/") && !mimetype.equals("image/svg+xml");

@@ -85,6 +85,7 @@ public final class Confab implements AutoCloseable {
     private BlobStore blobs;
     private Thumbnailer thumbnails;
     private FileService files;
+    private FilesApi filesApi;
 
     private Confab(ServerConfig config, Stores stores) {
         this.stores = stores;
@@ -156,7 +157,7 @@ public final class Confab implements AutoCloseable {
             events.subscribe(searchIndexer);
             new SearchApi(context, searchIndex).register(methods);
         }
-        FilesApi filesApi = openFiles(config.dataDir());
+        filesApi = openFiles(config.dataDir());
         filesApi.register(methods);
         ApiDispatcher dispatcher = new ApiDispatcher(methods, context.tokens(), context.users(),
                 new RateLimiter(config.rateLimitFactor(), System::nanoTime));
@@ -175,6 +176,7 @@ public final class Confab implements AutoCloseable {
         timers.scheduleWithFixedDelay(edge::sweep, 1, 1, TimeUnit.MINUTES);
         long sweep = filesConfig.sweepEvery().toMillis();
         timers.scheduleWithFixedDelay(this::sweepUploads, sweep, sweep, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(this::finishFileDeletes, 0, sweep, TimeUnit.MILLISECONDS);
         log.info("confab listening on http://{}:{} (store {}, {} shards, netty {})", address.getHostString(), address.getPort(),
                 config.store().isSqlite() ? "sqlite" : "postgresql", config.shards(), HttpServer.transport());
     }
@@ -202,6 +204,16 @@ public final class Confab implements AutoCloseable {
                     .map(u -> new dev.confab.action.Actor(p.teamId(), p.userId(), p.botId(), u.role())).orElse(null);
         } catch (dev.confab.error.SlackError e) {
             return null;
+        }
+    }
+
+    /** Finishes file deletions a crash interrupted (at start, then with the upload sweep); how many. */
+    public int finishFileDeletes() {
+        try {
+            return filesApi.resumeDeletes();
+        } catch (RuntimeException e) {
+            log.warn("finishing file deletions failed", e);
+            return 0;
         }
     }
 

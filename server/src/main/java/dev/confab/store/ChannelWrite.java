@@ -62,6 +62,12 @@ public sealed interface ChannelWrite {
     }
 
     /**
+     * Removes the shares of a deleted file in this channel; committed with the tombstones of its
+     * messages and the {@code file_deleted} event, so a share left over means that step is still to do.
+     */
+    record UnshareFile(String channelId, String fileId) implements ChannelWrite {}
+
+    /**
      * An event for the asynchronous workers (and resuming clients), committed with the change it
      * describes. {@code eventTs} may be null for events without one.
      */

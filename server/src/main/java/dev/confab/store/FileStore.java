@@ -39,6 +39,9 @@ public interface FileStore {
     /** Files that never completed and were created before {@code createdBefore} (epoch seconds). */
     List<StoredFile> abandoned(long createdBefore, int limit);
 
+    /** Files whose deletion committed but whose channels or bytes are not done yet (state DELETING). */
+    List<StoredFile> deleting(int limit);
+
     /** Deletes the file and its shares; false when it did not exist. */
     boolean delete(String id);
 

@@ -10,6 +10,7 @@ import com.slack.api.methods.response.conversations.ConversationsHistoryResponse
 import com.slack.api.methods.response.files.FilesUploadV2Response;
 import com.slack.api.model.File;
 import dev.confab.event.Event;
+import dev.confab.model.StoredFile;
 import dev.confab.testing.ApiClient;
 import dev.confab.testing.ConfabExtension;
 import dev.confab.testing.ConfabExtension.Member;
@@ -190,6 +191,55 @@ abstract class FileSharingContract {
     }
 
     @Test
+    void aDeletionInterruptedAfterItsCommitIsFinishedWithOneEventPerChannel() throws Exception {
+        String other = ok(call(alice, "conversations.create", "name", "del-" + UUID.randomUUID().toString().substring(0, 8)))
+                .path("channel").path("id").asText();
+        JsonNode ticket = ok(call(alice, "files.getUploadURLExternal", "filename", "twice.txt", "length", 5));
+        assertThat(post(ticket.path("upload_url").asText(), "twice".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+        String id = ticket.path("file_id").asText();
+        JsonNode file = ok(call(alice, "files.completeUploadExternal", "files", "[{\"id\":\"" + id + "\"}]",
+                "channels", general + "," + other)).path("files").get(0);
+        var stored = server().confab().stores().files().get(id).orElseThrow();
+
+        // what files.delete commits first, and then the server stops before telling any channel
+        assertThat(server().confab().stores().files().transition(id, StoredFile.State.COMPLETE, StoredFile.State.DELETING)).isTrue();
+        assertThat(call(bob, "files.info", "file", id).path("error").asText()).isEqualTo("file_not_found");
+        assertThat(get(file.path("url_private").asText(), alice.token(), null).statusCode()).isEqualTo(404);
+        assertThat(call(alice, "files.delete", "file", id).path("error").asText()).isEqualTo("file_not_found");
+        assertThat(findFileInHistory(alice, general, id).path("mode").asText()).isNotEqualTo("tombstone");
+
+        assertThat(server().confab().finishFileDeletes()).isGreaterThanOrEqualTo(1);
+        assertThat(server().confab().finishFileDeletes()).isZero(); // nothing left: done once
+
+        assertThat(findFileInHistory(alice, general, id).path("mode").asText()).isEqualTo("tombstone");
+        assertThat(findFileInHistory(alice, other, id).path("mode").asText()).isEqualTo("tombstone");
+        assertThat(events("file_deleted").stream().filter(e -> e.payload().path("file_id").asText().equals(id))
+                .map(e -> e.payload().path("channel_id").asText()).toList()).containsExactlyInAnyOrder(general, other);
+        assertThat(server().confab().stores().files().get(id)).isEmpty();
+        assertThat(server().confab().files().blobs().size(stored.blobKey())).isEmpty();
+    }
+
+    @Test
+    void browsersDownloadWithTheSessionCookieButNotFromAnotherSite() throws Exception {
+        JsonNode file = uploadExternal(alice, "page.txt", "cookie bytes".getBytes(StandardCharsets.UTF_8), general);
+        String url = file.path("url_private_download").asText();
+        // what an <img> or a download link of the web client sends: the cookie, no CSRF header
+        HttpResponse<byte[]> own = getWith(url, "Cookie", "confab_session=" + bob.token(), "Sec-Fetch-Site", "same-origin");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(new String(own.body(), StandardCharsets.UTF_8)).isEqualTo("cookie bytes");
+        assertThat(own.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+
+        assertThat(getWith(url, "Cookie", "confab_session=" + bob.token(), "Sec-Fetch-Site", "cross-site").statusCode()).isEqualTo(401);
+        assertThat(getWith(url, "Cookie", "confab_session=" + bob.token(), "Origin", "https://evil.example").statusCode()).isEqualTo(401);
+        assertThat(getWith(url, "Cookie", "confab_session=xoxp-not-a-token").statusCode()).isEqualTo(401);
+        Member carol = ws.member("carol");
+        String secret = ok(call(alice, "conversations.create", "name", "cookie-" + UUID.randomUUID().toString().substring(0, 8),
+                "is_private", true)).path("channel").path("id").asText();
+        JsonNode hidden = uploadExternal(alice, "hidden.txt", "members only".getBytes(StandardCharsets.UTF_8), secret);
+        assertThat(getWith(hidden.path("url_private").asText(), "Cookie", "confab_session=" + carol.token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void imagesGetThumbnailsAnnouncedByFileChange() throws Exception {
         BufferedImage img = new BufferedImage(1000, 500, BufferedImage.TYPE_INT_RGB);
         var g = img.createGraphics();
@@ -243,6 +293,51 @@ abstract class FileSharingContract {
     }
 
     @Test
+    void aMultipartFilesUploadIsAuthenticatedBeforeAnyOfItIsStored() throws Exception {
+        byte[] bytes = new byte[512 * 1024];
+        new java.util.Random(7).nextBytes(bytes);
+        java.nio.file.Path spool = server().confab().files().spoolDirectory();
+        try (java.nio.file.WatchService watch = spool.getFileSystem().newWatchService()) {
+            spool.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            // no token anywhere, a bad token, and a good token that comes only after the file
+            assertThat(legacyUpload(null, bytes, null, null).path("error").asText()).isEqualTo("not_authed");
+            assertThat(legacyUpload("xoxp-not-a-token", bytes, null, null).path("error").asText()).isEqualTo("invalid_auth");
+            assertThat(legacyUpload(null, bytes, "xoxp-not-a-token", null).path("error").asText()).isEqualTo("invalid_auth");
+            assertThat(legacyUpload(null, bytes, null, alice.token()).path("error").asText()).isEqualTo("not_authed");
+            Thread.sleep(200); // let any late write show
+            assertThat(watch.poll()).as("nothing of a refused upload was written to the spool").isNull();
+        }
+        assertThat(spool.toFile().list((d, name) -> !name.startsWith("thumb-"))).as("spool files left behind").isEmpty();
+        // the token as the first form field (how older clients send it) is checked and the upload goes through
+        JsonNode ok = ok(legacyUpload(null, bytes, alice.token(), null));
+        HttpResponse<byte[]> back = get(ok.path("file").path("url_private").asText(), bob.token(), null);
+        assertThat(back.body()).isEqualTo(bytes);
+        // and in the query string
+        assertThat(ok(server().api().send("files.upload?token=" + alice.token(), null, "multipart/form-data; boundary=b0",
+                multipart("b0", null, bytes, null)).body()).path("file").path("size").asLong()).isEqualTo(bytes.length);
+    }
+
+    private JsonNode legacyUpload(String bearer, byte[] bytes, String tokenFirst, String tokenLast) {
+        String boundary = "----confab" + UUID.randomUUID();
+        return server().api().send("files.upload", bearer, "multipart/form-data; boundary=" + boundary,
+                multipart(boundary, tokenFirst, bytes, tokenLast)).body();
+    }
+
+    private byte[] multipart(String boundary, String tokenFirst, byte[] bytes, String tokenLast) {
+        var out = new ByteArrayOutputStream();
+        String field = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"%s\"\r\n\r\n%s\r\n";
+        if (tokenFirst != null) out.writeBytes(field.formatted("token", tokenFirst).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(field.formatted("channels", general).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"noise.bin\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(bytes);
+        out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        if (tokenLast != null) out.writeBytes(field.formatted("token", tokenLast).getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+@Test
     void abandonedUploadsAreSweptAwayWithTheirBytes() throws Exception {
         JsonNode ticket = ok(call(alice, "files.getUploadURLExternal", "filename", "left.txt", "length", 4));
         assertThat(post(ticket.path("upload_url").asText(), "left".getBytes()).statusCode()).isEqualTo(200);
@@ -342,6 +437,10 @@ abstract class FileSharingContract {
     HttpResponse<byte[]> post(String url, byte[] body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<byte[]> getWith(String url, String... headers) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).headers(headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     HttpResponse<byte[]> get(String url, String token, String range) throws Exception {

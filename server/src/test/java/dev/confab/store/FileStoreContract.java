@@ -119,6 +119,27 @@ public abstract class FileStoreContract extends StoreContract {
         assertThat(stores.files().shares(List.of(done.id()))).isEmpty();
     }
 
+    @Test
+    void aDeletionInProgressIsListedAsDeletingNotAbandonedAndUnsharesChannelByChannel() {
+        StoredFile f = complete(alice, "going.bin");
+        StoredFile other = complete(alice, "staying.bin");
+        share(f, open, 1);
+        share(f, secret, 2);
+        share(other, open, 3);
+        assertThat(stores.files().transition(f.id(), State.COMPLETE, State.DELETING)).isTrue();
+
+        assertThat(stores.files().deleting(100)).extracting(StoredFile::id).containsExactly(f.id());
+        assertThat(stores.files().abandoned(Fixtures.NOW + 1_000_000, 100)).extracting(StoredFile::id).doesNotContain(f.id());
+        assertThat(ids(new FileStore.Query(team, null, null, null, false, null, null), alice)).doesNotContain(f.id());
+
+        apply(new ChannelWrite.UnshareFile(open.id(), f.id()));
+        assertThat(stores.files().shares(List.of(f.id(), other.id())).get(f.id())).singleElement()
+                .satisfies(s -> assertThat(s.channelId()).isEqualTo(secret.id()));
+        assertThat(stores.files().shares(List.of(other.id())).get(other.id())).hasSize(1);
+        apply(new ChannelWrite.UnshareFile(secret.id(), f.id()));
+        assertThat(stores.files().shares(List.of(f.id()))).isEmpty();
+    }
+
     private List<String> ids(FileStore.Query q, String viewer) {
         return stores.files().list(q, viewer, 0, 100).files().stream().map(StoredFile::id).toList();
     }

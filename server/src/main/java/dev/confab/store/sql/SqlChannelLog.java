@@ -14,6 +14,7 @@ import dev.confab.store.ChannelWrite.RemoveMember;
 import dev.confab.store.ChannelWrite.RemovePin;
 import dev.confab.store.ChannelWrite.RemoveReaction;
 import dev.confab.store.ChannelWrite.ShareFile;
+import dev.confab.store.ChannelWrite.UnshareFile;
 import dev.confab.store.ChannelWrite.ReplaceExtra;
 import dev.confab.store.ChannelWrite.UpdateChannel;
 import dev.confab.store.ChannelWrite.UpdateMessage;
@@ -56,6 +57,7 @@ final class SqlChannelLog implements ChannelLog {
     private static final String ADD_PIN = "INSERT INTO pins (channel_id, ts, pinned_by, created) VALUES (?, ?, ?, ?)";
     private static final String SHARE_FILE = "INSERT INTO file_shares (file_id, channel_id, ts, user_id, thread_ts)"
             + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (file_id, channel_id, ts) DO NOTHING";
+    private static final String UNSHARE_FILE = "DELETE FROM file_shares WHERE channel_id = ? AND file_id = ?";
     private static final String REPLACE_EXTRA = "UPDATE messages SET extra = ? WHERE channel_id = ? AND ts = ? AND NOT deleted";
     private static final String OUTBOX = "INSERT INTO outbox (channel_id, type, payload, created, event_ts) VALUES (?, ?, ?, ?, ?)";
 
@@ -159,6 +161,8 @@ final class SqlChannelLog implements ChannelLog {
                     w -> new Object[] {w.channelId(), w.ts()});
             case ShareFile first -> batch(c, SHARE_FILE, run, ShareFile.class, w -> new Object[] {
                     w.share().fileId(), w.share().channelId(), w.share().ts(), w.share().userId(), w.share().threadTs()});
+            case UnshareFile first -> batch(c, UNSHARE_FILE, run, UnshareFile.class,
+                    w -> new Object[] {w.channelId(), w.fileId()});
             case ReplaceExtra first -> batch(c, REPLACE_EXTRA, run, ReplaceExtra.class,
                     w -> new Object[] {w.extra(), w.channelId(), w.ts()});
             case Outbox first -> appendOutbox(c, run); // apply() already moved these last

@@ -123,8 +123,15 @@ final class SqlFileStore implements FileStore {
 
     @Override
     public List<StoredFile> abandoned(long createdBefore, int limit) {
-        return db.read(c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM files f WHERE state <> ? AND created < ?"
-                + " ORDER BY created LIMIT ?", SqlFileStore::row, StoredFile.State.COMPLETE, createdBefore, limit));
+        return db.read(c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM files f WHERE state <> ? AND state <> ? AND created < ?"
+                + " ORDER BY created LIMIT ?", SqlFileStore::row, StoredFile.State.COMPLETE, StoredFile.State.DELETING,
+                createdBefore, limit));
+    }
+
+    @Override
+    public List<StoredFile> deleting(int limit) {
+        return db.read(c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM files f WHERE state = ? ORDER BY created LIMIT ?",
+                SqlFileStore::row, StoredFile.State.DELETING, limit));
     }
 
     @Override
