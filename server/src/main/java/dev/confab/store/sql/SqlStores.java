@@ -101,6 +101,10 @@ public final class SqlStores implements Stores {
             hc.addDataSourceProperty("busy_timeout", "5000");
             // Checkpoints run in the background (Checkpointer), never inside a commit.
             hc.addDataSourceProperty("wal_autocheckpoint", "0");
+            // A group commit puts each shard's batch behind a savepoint; a batch that changes a
+            // page an earlier one changed makes SQLite keep a statement journal. On disk that was
+            // a temp file created, grown block by block and dropped in every commit.
+            hc.addDataSourceProperty("temp_store", "MEMORY");
         } else {
             // A group commit's batch of message (and outbox) inserts goes to the server as one
             // multi-row INSERT instead of one statement per row.

@@ -56,6 +56,7 @@ class SqlStoresTest {
                 assertThat(pragma(s, "busy_timeout")).isEqualTo("5000");
                 assertThat(pragma(s, "journal_mode")).isEqualToIgnoringCase("wal");
                 assertThat(pragma(s, "wal_autocheckpoint")).isEqualTo("0"); // Checkpointer does it
+                assertThat(pragma(s, "temp_store")).isEqualTo("2"); // MEMORY: statement journals off the disk
 
             }
         }
