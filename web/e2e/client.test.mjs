@@ -289,7 +289,8 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
   it('searches, completes in: and from:, and jumps to a result in its history', async () => {
     const p = ann.page;
     const box = p.getByTestId('search-input');
-    await box.click();
+    await p.keyboard.press('Control+g');
+    assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'Ctrl+G focuses the search box');
     await box.pressSequentially('zephyrine in:#hist');
     await p.getByTestId('search-suggestions').getByRole('option', { name: `#history-${run}` }).waitFor(T);
     await box.press('Enter'); // picks the suggestion
@@ -328,6 +329,15 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     await screenshot(p, 'search-light');
     await p.getByTestId('jump-recent').click();
     await message(p, 'a live one at the bottom').waitFor(T);
+
+    // a thread reply opens its channel at the parent, with the thread beside it
+    await box.fill('threaded answer');
+    await box.press('Enter');
+    await results.getByTestId('search-hit').filter({ hasText: 'in a thread' }).first().click();
+    await p.getByTestId('channel-title').filter({ hasText: '#general' }).waitFor(T);
+    await p.getByTestId('jump-target').filter({ hasText: 'hello from ann' }).waitFor(T);
+    await p.getByTestId('thread').getByTestId('message').filter({ hasText: 'a threaded answer' }).waitFor(T);
+    await p.getByRole('button', { name: 'Close thread' }).click();
     await p.getByRole('button', { name: 'Close search' }).click();
     await p.locator('a.conv', { hasText: 'general' }).click();
   });

@@ -48,6 +48,10 @@ export function Workspace({ onSignOut, theme, setTheme }: { onSignOut: () => voi
         e.preventDefault();
         setSwitcher((s) => !s);
       }
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'g') { // Slack's search shortcut
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('[data-testid=search-input]')?.focus();
+      }
       if (e.key === 'Escape') { setSwitcher(false); setDialog(null); }
     };
     const onFocus = () => {

@@ -239,6 +239,7 @@ export class Chat {
   async open(id: string): Promise<void> {
     if (!(await this.show(id))) return;
     const h = this.hist(id);
+    if (h.hasNewer) return this.loadLatest(id); // left at an old page (a search result): back to the newest
     if (!h.loaded) await this.loadOlder(id);
     this.markRead(id);
   }
@@ -331,7 +332,9 @@ export class Chat {
 
   /** Back to the newest messages (the "Jump to recent" bar). */
   async loadLatest(id: string): Promise<void> {
+    const unreadFrom = this.history.get(id)?.unreadFrom;
     this.history.delete(id);
+    this.hist(id).unreadFrom = unreadFrom;
     await this.loadOlder(id);
     this.markRead(id);
   }
