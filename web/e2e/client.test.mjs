@@ -338,6 +338,16 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     await p.getByTestId('jump-target').filter({ hasText: 'hello from ann' }).waitFor(T);
     await p.getByTestId('thread').getByTestId('message').filter({ hasText: 'a threaded answer' }).waitFor(T);
     await p.getByRole('button', { name: 'Close thread' }).click();
+
+    // many results: 20 a page, newest first
+    await box.fill('filler');
+    await box.press('Enter');
+    await results.getByTestId('search-total').filter({ hasText: '300 results' }).waitFor(T);
+    assert.equal(await hit.count(), 20);
+    assert.match(await hit.first().innerText(), /filler 299/);
+    await results.getByRole('button', { name: 'Next →' }).click();
+    await results.getByText('Page 2 of 15').waitFor(T);
+    assert.match(await hit.first().innerText(), /filler 279/);
     await p.getByRole('button', { name: 'Close search' }).click();
     await p.locator('a.conv', { hasText: 'general' }).click();
   });

@@ -7,6 +7,8 @@ import { useChat } from './useChat';
 import './Search.css';
 
 const PER_PAGE = 20;
+/** styles.css lays out one column (panels over the conversation) below this width. */
+const NARROW = '(max-width: 760px)';
 
 /** Wraps every occurrence of the terms inside rendered mrkdwn (text nodes only) in <mark>. */
 export function markTerms(node: ReactNode, terms: string[], key = 'm'): ReactNode {
@@ -86,7 +88,10 @@ export function SearchResults({ query, onClose }: { query: string; onClose: () =
         {result && result.total === 0 && <div className="search-empty">No messages match <b>{query}</b>.</div>}
         {result?.matches.map((m) => (
           <button key={m.iid ?? `${m.channel.id}:${m.ts}`} className="search-hit" data-testid="search-hit"
-            onClick={() => void chat.jumpTo(m.channel.id, m.ts, threadOf(m.permalink))}>
+            onClick={() => {
+              if (matchMedia(NARROW).matches) onClose(); // the panel covers the conversation there
+              void chat.jumpTo(m.channel.id, m.ts, threadOf(m.permalink));
+            }}>
             <span className="meta">
               <span className="where">{where(m.channel)}</span>
               <span className="author">{m.user ? chat.userName(m.user) || m.username : m.username || 'bot'}</span>
@@ -100,9 +105,9 @@ export function SearchResults({ query, onClose }: { query: string; onClose: () =
         ))}
         {result && result.pages > 1 && (
           <nav className="search-pages" aria-label="Result pages">
-            <button disabled={page <= 1} onClick={() => setPage(page - 1)}>← Newer</button>
+            <button disabled={page <= 1} onClick={() => setPage(page - 1)}>← Previous</button>
             <span>Page {result.page} of {result.pages}</span>
-            <button disabled={page >= result.pages} onClick={() => setPage(page + 1)}>Older →</button>
+            <button disabled={page >= result.pages} onClick={() => setPage(page + 1)}>Next →</button>
           </nav>
         )}
       </div>
