@@ -55,7 +55,7 @@ export function MessageList({ channel, editing, setEditing }: {
   const chat = useChat();
   const h = chat.hist(channel);
   const list = useRef<HTMLDivElement>(null);
-  const pos = useRef<{ atBottom: boolean; anchor?: Anchor; focused?: string; history: typeof h }>({ atBottom: true, history: h });
+  const pos = useRef<{ atBottom: boolean; anchor?: Anchor; focused?: number; history: typeof h }>({ atBottom: true, history: h });
 
   const remember = (el: HTMLElement) => {
     pos.current.atBottom = !h.hasNewer && el.scrollHeight - el.scrollTop - el.clientHeight < 40;
@@ -75,10 +75,10 @@ export function MessageList({ channel, editing, setEditing }: {
       p.history = h;
       p.atBottom = true;
     }
-    if (h.focus && p.focused !== h.focus) {
+    if (h.focus && p.focused !== h.focusAt) {
       const row = rowOf(el, h.focus);
       if (row) {
-        p.focused = h.focus;
+        p.focused = h.focusAt;
         el.scrollTop += row.getBoundingClientRect().top - el.getBoundingClientRect().top - (el.clientHeight - row.offsetHeight) / 2;
         remember(el);
         return;

@@ -50,8 +50,9 @@ export interface History {
   newerStops: string[];
   /** The read cursor when the channel was opened: where the "new messages" line goes. */
   unreadFrom?: string;
-  /** A message to scroll to and highlight (jump to a search result). */
+  /** A message to scroll to and highlight (jump to a search result), and when it was asked for. */
   focus?: string;
+  focusAt?: number;
 }
 
 export interface Self {
@@ -368,6 +369,7 @@ export class Chat {
       }
     }
     h.focus = target;
+    h.focusAt = performance.now(); // the same result picked twice scrolls to it twice
     this.changed();
     if (target !== ts) await this.openThread(channel, target);
     if (!h.hasNewer) this.markRead(channel);
