@@ -258,6 +258,15 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     await ann.page.waitForFunction(() => document.querySelectorAll('[data-testid=messages] .message').length === 100, null, T);
     const moved = await list.evaluate((el, ts) => el.querySelector(`.message[data-ts="${ts}"]`).getBoundingClientRect().top, top.ts);
     assert.ok(Math.abs(moved - top.at) <= 1, `the row at the top moved from ${top.at} to ${moved}`);
+    // a row above the view growing without a render (as an image loading would) moves nothing either
+    const grown = await list.evaluate(async (el, ts) => {
+      const row = el.querySelector(`.message[data-ts="${ts}"]`);
+      const before = row.getBoundingClientRect().top;
+      el.querySelector('.message').style.paddingTop = '300px';
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { before, after: row.getBoundingClientRect().top };
+    }, top.ts);
+    assert.ok(Math.abs(grown.after - grown.before) <= 1, `the row in view moved from ${grown.before} to ${grown.after}`);
 
     // on to the beginning: never more than 200 messages mounted, the newest ones dropped
     let most = 0;

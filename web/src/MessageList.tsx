@@ -1,4 +1,4 @@
-import { Fragment, useLayoutEffect, useRef } from 'react';
+import { Fragment, useEffect, useLayoutEffect, useRef } from 'react';
 import { continues, Message } from './Message';
 import { tsCompare, tsDate } from './ts';
 import { useChat } from './useChat';
@@ -57,14 +57,28 @@ export function MessageList({ channel, editing, setEditing }: {
   const list = useRef<HTMLDivElement>(null);
   const pos = useRef<{ atBottom: boolean; anchor?: Anchor; focused?: number; history: typeof h }>({ atBottom: true, history: h });
 
+  const latest = useRef(h); // for the ResizeObserver's callback
+  latest.current = h;
+
   const remember = (el: HTMLElement) => {
-    pos.current.atBottom = !h.hasNewer && el.scrollHeight - el.scrollTop - el.clientHeight < 40;
+    pos.current.atBottom = !latest.current.hasNewer && el.scrollHeight - el.scrollTop - el.clientHeight < 40;
     pos.current.anchor = firstVisible(el);
   };
 
+  /** At the bottom if it was there, else the remembered message back where it was on screen. */
+  const place = (el: HTMLElement) => {
+    const p = pos.current;
+    if (p.atBottom && !latest.current.hasNewer) el.scrollTop = el.scrollHeight;
+    else if (p.anchor) {
+      const row = rowOf(el, p.anchor.ts);
+      if (row) el.scrollTop += row.getBoundingClientRect().top - el.getBoundingClientRect().top - p.anchor.top;
+    }
+  };
+
   const loadMore = (el: HTMLElement) => {
-    if (el.scrollTop < EDGE && h.hasMore && !h.loading) void chat.loadOlder(channel);
-    if (el.scrollHeight - el.scrollTop - el.clientHeight < EDGE && h.hasNewer && !h.loadingNewer) void chat.loadNewer(channel);
+    const w = latest.current;
+    if (el.scrollTop < EDGE && w.hasMore && !w.loading) void chat.loadOlder(channel);
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < EDGE && w.hasNewer && !w.loadingNewer) void chat.loadNewer(channel);
   };
 
   useLayoutEffect(() => {
@@ -84,14 +98,20 @@ export function MessageList({ channel, editing, setEditing }: {
         return;
       }
     }
-    if (p.atBottom && !h.hasNewer) el.scrollTop = el.scrollHeight;
-    else if (p.anchor) {
-      const row = rowOf(el, p.anchor.ts);
-      if (row) el.scrollTop += row.getBoundingClientRect().top - el.getBoundingClientRect().top - p.anchor.top;
-    }
+    place(el);
     remember(el);
     loadMore(el); // a window shorter than the screen fills itself
   });
+
+  // rows that change height without a render (an image loading, a font) keep the view in place too
+  useEffect(() => {
+    const el = list.current;
+    const rows = el?.firstElementChild;
+    if (!el || !rows || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => { place(el); remember(el); });
+    ro.observe(rows);
+    return () => ro.disconnect();
+  }, []);
 
   const onScroll = () => {
     const el = list.current!;
@@ -107,28 +127,30 @@ export function MessageList({ channel, editing, setEditing }: {
   return (
     <>
       <div className="messages" ref={list} onScroll={onScroll} data-testid="messages" role="log" aria-live="polite">
-        {h.loading && <div className="loading-more">Loading…</div>}
-        {!h.hasMore && h.loaded && (
-          <div className="beginning" data-testid="beginning">This is the very beginning of <b>{title}</b>.</div>
-        )}
-        {h.messages.map((m, i) => {
-          const prev = h.messages[i - 1];
-          const newDay = !prev || tsDate(prev.ts).toDateString() !== tsDate(m.ts).toDateString();
-          const unreadLine = !unreadShown && h.unreadFrom !== undefined && tsCompare(m.ts, h.unreadFrom) > 0 && m.user !== chat.self?.id;
-          if (unreadLine) unreadShown = true;
-          const row = (
-            <Message channel={channel} m={m} grouped={!newDay && !unreadLine && continues(prev, m)}
-              editing={editing === m.ts} setEditing={setEditing} usersVersion={chat.usersVersion} />
-          );
-          return (
-            <Fragment key={m.ts}>
-              {newDay && <div className="day" role="separator"><span>{day(m.ts)}</span></div>}
-              {unreadLine && <div className="unread-line" role="separator" data-testid="unread-line"><span>New messages</span></div>}
-              {m.ts === h.focus ? <div className="jump-target" data-testid="jump-target">{row}</div> : row}
-            </Fragment>
-          );
-        })}
-        {h.loadingNewer && <div className="loading-more">Loading…</div>}
+        <div className="rows">
+          {h.loading && <div className="loading-more">Loading…</div>}
+          {!h.hasMore && h.loaded && (
+            <div className="beginning" data-testid="beginning">This is the very beginning of <b>{title}</b>.</div>
+          )}
+          {h.messages.map((m, i) => {
+            const prev = h.messages[i - 1];
+            const newDay = !prev || tsDate(prev.ts).toDateString() !== tsDate(m.ts).toDateString();
+            const unreadLine = !unreadShown && h.unreadFrom !== undefined && tsCompare(m.ts, h.unreadFrom) > 0 && m.user !== chat.self?.id;
+            if (unreadLine) unreadShown = true;
+            const row = (
+              <Message channel={channel} m={m} grouped={!newDay && !unreadLine && continues(prev, m)}
+                editing={editing === m.ts} setEditing={setEditing} usersVersion={chat.usersVersion} />
+            );
+            return (
+              <Fragment key={m.ts}>
+                {newDay && <div className="day" role="separator"><span>{day(m.ts)}</span></div>}
+                {unreadLine && <div className="unread-line" role="separator" data-testid="unread-line"><span>New messages</span></div>}
+                {m.ts === h.focus ? <div className="jump-target" data-testid="jump-target">{row}</div> : row}
+              </Fragment>
+            );
+          })}
+          {h.loadingNewer && <div className="loading-more">Loading…</div>}
+        </div>
       </div>
       {h.hasNewer && (
         <button className="jump-recent" data-testid="jump-recent" onClick={() => void chat.loadLatest(channel)}>
