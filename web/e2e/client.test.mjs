@@ -345,8 +345,9 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     await results.getByTestId('search-hit').filter({ hasText: 'in a thread' }).first().click();
     await p.getByTestId('channel-title').filter({ hasText: '#general' }).waitFor(T);
     await p.getByTestId('jump-target').filter({ hasText: 'hello from ann' }).waitFor(T);
-    await p.getByTestId('thread').getByTestId('message').filter({ hasText: 'a threaded answer' }).waitFor(T);
+    await p.getByTestId('thread').getByTestId('jump-target').filter({ hasText: 'a threaded answer' }).waitFor(T);
     await p.getByRole('button', { name: 'Close thread' }).click();
+    assert.deepEqual(ann.errors.filter((e) => !/WebSocket/.test(e)), [], 'no errors in the page');
 
     // many results: 20 a page, newest first
     await box.fill('filler');

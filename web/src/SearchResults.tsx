@@ -45,7 +45,7 @@ export function SearchResults({ query, onClose }: { query: string; onClose: () =
   const [result, setResult] = useState<Page | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => setPage(1), [query, sort]);
+  useEffect(() => { setPage(1); }, [query, sort]);
   useEffect(() => {
     let live = true;
     setResult(null);

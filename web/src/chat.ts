@@ -87,7 +87,8 @@ export class Chat {
   readonly typing = new Map<string, Map<string, number>>();
   readonly presence = new Map<string, string>();
   current: string | null = null;
-  thread: { channel: string; ts: string } | null = null;
+  /** The open thread; `focus` is a reply to scroll to and highlight (a search result). */
+  thread: { channel: string; ts: string; focus?: string } | null = null;
   focused = typeof document === 'undefined' ? true : document.hasFocus();
   private readonly listeners = new Set<() => void>();
   private readonly countedReplies = new Set<string>();
@@ -371,7 +372,7 @@ export class Chat {
     h.focus = target;
     h.focusAt = performance.now(); // the same result picked twice scrolls to it twice
     this.changed();
-    if (target !== ts) await this.openThread(channel, target);
+    if (target !== ts) await this.openThread(channel, target, ts);
     if (!h.hasNewer) this.markRead(channel);
   }
 
@@ -390,8 +391,8 @@ export class Chat {
     this.changed();
   }
 
-  async openThread(channel: string, ts: string): Promise<void> {
-    this.thread = { channel, ts };
+  async openThread(channel: string, ts: string, focus?: string): Promise<void> {
+    this.thread = { channel, ts, focus };
     this.changed();
     const msgs = await all('conversations.replies', 'messages', { channel, ts }, 1000);
     this.threads.set(`${channel}:${ts}`, msgs);
