@@ -234,6 +234,139 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     await sharesFiles(ann, bob, run);
   });
 
+  it('keeps a window of history mounted, and the view in place when older messages load', async () => {
+    const channel = (await api(ann.page, 'conversations.create', { name: `history-${run}` })).channel.id;
+    const bobId = (await api(bob.page, 'auth.test')).user_id;
+    await api(ann.page, 'conversations.invite', { channel, users: bobId });
+    await api(bob.page, 'chat.postMessage', { channel, text: 'the zephyrine rollout starts on Monday' });
+    await ann.page.evaluate(async ([ch]) => { // 300 more, posted the way the client posts
+      const csrf = /(?:^|;\s*)confab_csrf=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+      for (let i = 0; i < 300; i++) {
+        await fetch('/api/chat.postMessage', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Confab-CSRF': csrf },
+          body: JSON.stringify({ channel: ch, text: `filler ${i}` }) });
+      }
+    }, [channel]);
+    await ann.page.locator('a.conv', { hasText: `history-${run}` }).click();
+    await message(ann.page, 'filler 299').waitFor(T);
+    const list = ann.page.getByTestId('messages');
+    const rows = () => ann.page.getByTestId('messages').getByTestId('message').count();
+    assert.equal(await rows(), 50);
+
+    // scrolled to the top: the row at the top stays exactly where it is while 50 older ones are put above it
+    const top = await list.evaluate((el) => {
+      el.scrollTop = 0;
+      const row = el.querySelector('.message');
+      const at = row.getBoundingClientRect().top;
+      el.dispatchEvent(new Event('scroll'));
+      return { ts: row.dataset.ts, at };
+    });
+    await ann.page.waitForFunction(() => document.querySelectorAll('[data-testid=messages] .message').length === 100, null, T);
+    const moved = await list.evaluate((el, ts) => el.querySelector(`.message[data-ts="${ts}"]`).getBoundingClientRect().top, top.ts);
+    assert.ok(Math.abs(moved - top.at) <= 1, `the row at the top moved from ${top.at} to ${moved}`);
+    // a row above the view growing without a render (as an image loading would) moves nothing either
+    const grown = await list.evaluate(async (el, ts) => {
+      const row = el.querySelector(`.message[data-ts="${ts}"]`);
+      const before = row.getBoundingClientRect().top;
+      el.querySelector('.message').style.paddingTop = '300px';
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { before, after: row.getBoundingClientRect().top };
+    }, top.ts);
+    assert.ok(Math.abs(grown.after - grown.before) <= 1, `the row in view moved from ${grown.before} to ${grown.after}`);
+
+    // on to the beginning: never more than 200 messages mounted, the newest ones dropped
+    let most = 0;
+    while (!(await ann.page.getByTestId('beginning').count())) {
+      most = Math.max(most, await rows());
+      await list.evaluate((el) => { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); });
+      await ann.page.waitForTimeout(100);
+    }
+    assert.ok(most <= 200, `${most} messages mounted`);
+    await message(ann.page, 'zephyrine').waitFor(T);
+    assert.equal(await message(ann.page, 'filler 299').count(), 0);
+    // back down: the dropped pages come back in order, then live messages stick to the bottom
+    await ann.page.getByTestId('jump-recent').waitFor(T);
+    for (let i = 0; i < 40 && (await ann.page.getByTestId('jump-recent').count()); i++) {
+      await list.evaluate((el) => { el.scrollTop = el.scrollHeight; el.dispatchEvent(new Event('scroll')); });
+      await ann.page.waitForTimeout(100);
+    }
+    await message(ann.page, 'filler 299').waitFor(T);
+    const texts = await list.getByTestId('message-text').allInnerTexts();
+    const numbers = texts.map((t) => /^filler (\d+)$/.exec(t)?.[1]).filter(Boolean).map(Number);
+    assert.deepEqual(numbers, numbers.map((_, i) => numbers[0] + i), 'consecutive, nothing skipped or doubled');
+    await ann.page.getByTestId('jump-recent').waitFor({ state: 'detached', ...T });
+    await list.evaluate((el) => { el.scrollTop = el.scrollHeight; el.dispatchEvent(new Event('scroll')); });
+    await api(bob.page, 'chat.postMessage', { channel, text: 'a live one at the bottom' });
+    await message(ann.page, 'a live one at the bottom').waitFor(T);
+    assert.ok(await list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 2), 'stuck to the bottom');
+  });
+
+  it('searches, completes in: and from:, and jumps to a result in its history', async () => {
+    const p = ann.page;
+    const box = p.getByTestId('search-input');
+    await p.keyboard.press('Control+g');
+    assert.equal(await box.evaluate((el) => el === document.activeElement), true, 'Ctrl+G focuses the search box');
+    await box.pressSequentially('zephyrine in:#hist');
+    await p.getByTestId('search-suggestions').getByRole('option', { name: `#history-${run}` }).waitFor(T);
+    await box.press('Enter'); // picks the suggestion
+    assert.equal(await box.inputValue(), `zephyrine in:#history-${run} `);
+    await box.pressSequentially('from:@bo');
+    await p.getByTestId('search-suggestions').getByRole('option', { name: /@bob/ }).waitFor(T);
+    await box.press('Tab');
+    assert.match(await box.inputValue(), new RegExp(`^zephyrine in:#history-${run} from:@bob\\S* $`));
+
+    const results = p.getByTestId('search-results');
+    const hit = results.getByTestId('search-hit');
+    for (let i = 0; i < 20 && !(await hit.count()); i++) { // new messages are searchable within a second
+      await box.press('Enter');
+      await results.getByTestId('search-total').filter({ hasText: 'result' }).waitFor(T);
+      if (!(await hit.count())) await p.waitForTimeout(250);
+    }
+    await results.getByTestId('search-total').filter({ hasText: '1 result' }).waitFor(T);
+    assert.equal(await hit.locator('mark').first().textContent(), 'zephyrine');
+    assert.match(await hit.innerText(), /history-.*bob/s);
+
+    // from #general: the channel opens at the message, 300 newer ones not loaded yet
+    await p.locator('a.conv', { hasText: 'general' }).click();
+    await p.getByTestId('channel-title').filter({ hasText: '#general' }).waitFor(T);
+    await hit.click();
+    await p.getByTestId('channel-title').filter({ hasText: `#history-${run}` }).waitFor(T);
+    const target = p.getByTestId('jump-target');
+    await target.filter({ hasText: 'the zephyrine rollout starts on Monday' }).waitFor(T);
+    const seen = await target.evaluate((el) => {
+      const list = el.closest('[data-testid=messages]').getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.top >= list.top && r.bottom <= list.bottom;
+    });
+    assert.ok(seen, 'the result is scrolled into view');
+    assert.ok(await p.getByTestId('messages').getByTestId('message').count() <= 200);
+    await p.waitForTimeout(1700); // the highlight's flash has faded
+    await screenshot(p, 'search-light');
+    await p.getByTestId('jump-recent').click();
+    await message(p, 'a live one at the bottom').waitFor(T);
+
+    // a thread reply opens its channel at the parent, with the thread beside it
+    await box.fill('threaded answer');
+    await box.press('Enter');
+    await results.getByTestId('search-hit').filter({ hasText: 'in a thread' }).first().click();
+    await p.getByTestId('channel-title').filter({ hasText: '#general' }).waitFor(T);
+    await p.getByTestId('jump-target').filter({ hasText: 'hello from ann' }).waitFor(T);
+    await p.getByTestId('thread').getByTestId('jump-target').filter({ hasText: 'a threaded answer' }).waitFor(T);
+    await p.getByRole('button', { name: 'Close thread' }).click();
+    assert.deepEqual(ann.errors.filter((e) => !/WebSocket/.test(e)), [], 'no errors in the page');
+
+    // many results: 20 a page, newest first
+    await box.fill('filler');
+    await box.press('Enter');
+    await results.getByTestId('search-total').filter({ hasText: '300 results' }).waitFor(T);
+    assert.equal(await hit.count(), 20);
+    assert.match(await hit.first().innerText(), /filler 299/);
+    await results.getByRole('button', { name: 'Next →' }).click();
+    await results.getByText('Page 2 of 15').waitFor(T);
+    assert.match(await hit.first().innerText(), /filler 279/);
+    await p.getByRole('button', { name: 'Close search' }).click();
+    await p.locator('a.conv', { hasText: 'general' }).click();
+  });
+
   it('has a dark theme, and a narrow layout', async () => {
     await ann.page.getByRole('button', { name: 'Toggle theme' }).click();
     assert.equal(await ann.page.evaluate(() => document.documentElement.dataset.theme), 'dark');

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Composer } from './Composer';
 import { Message } from './Message';
 import { useChat } from './useChat';
@@ -7,8 +7,13 @@ import { useChat } from './useChat';
 export function ThreadPanel() {
   const chat = useChat();
   const [editing, setEditing] = useState<string | null>(null);
+  const target = useRef<HTMLDivElement>(null);
+  const loaded = !!chat.thread && chat.threads.has(`${chat.thread.channel}:${chat.thread.ts}`);
+  useEffect(() => {
+    target.current?.scrollIntoView({ block: 'center' }); // (it returns a promise in new browsers: not the effect's cleanup)
+  }, [loaded]);
   if (!chat.thread) return null;
-  const { channel, ts } = chat.thread;
+  const { channel, ts, focus } = chat.thread;
   const msgs = chat.threads.get(`${channel}:${ts}`);
   const conv = chat.convs.get(channel);
   return (
@@ -20,7 +25,7 @@ export function ThreadPanel() {
       <div className="messages">
         {!msgs && <div className="loading-more">Loading…</div>}
         {msgs?.map((m, i) => (
-          <div key={m.ts}>
+          <div key={m.ts} {...(m.ts === focus && i > 0 ? { ref: target, className: 'jump-target', 'data-testid': 'jump-target' } : {})}>
             <Message channel={channel} m={m} grouped={false} inThread editing={editing === m.ts} setEditing={setEditing} usersVersion={chat.usersVersion} />
             {i === 0 && msgs.length > 1 && <div className="reply-count">{msgs.length - 1} {msgs.length === 2 ? 'reply' : 'replies'}</div>}
           </div>

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { Dialogs, type DialogKind } from './Dialogs';
 import { MessagePane } from './MessagePane';
 import { QuickSwitcher } from './QuickSwitcher';
+import { SearchBox } from './SearchBox';
+import { SearchResults } from './SearchResults';
 import { Sidebar } from './Sidebar';
 import { ThreadPanel } from './ThreadPanel';
 import { useChat } from './useChat';
@@ -17,6 +19,8 @@ export function Workspace({ onSignOut, theme, setTheme }: { onSignOut: () => voi
   const [switcher, setSwitcher] = useState(false);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [navOpen, setNavOpen] = useState(false);
+  const [searchText, setSearchText] = useState('');
+  const [searchQuery, setSearchQuery] = useState<string | null>(null);
   const [askNotify, setAskNotifyState] = useState(() => typeof Notification !== 'undefined'
     && Notification.permission === 'default' && localStorage.getItem('confab.notify-asked') !== '1');
   const setAskNotify = (v: boolean) => {
@@ -44,6 +48,10 @@ export function Workspace({ onSignOut, theme, setTheme }: { onSignOut: () => voi
         e.preventDefault();
         setSwitcher((s) => !s);
       }
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'g') { // Slack's search shortcut
+        e.preventDefault();
+        document.querySelector<HTMLInputElement>('[data-testid=search-input]')?.focus();
+      }
       if (e.key === 'Escape') { setSwitcher(false); setDialog(null); }
     };
     const onFocus = () => {
@@ -69,7 +77,7 @@ export function Workspace({ onSignOut, theme, setTheme }: { onSignOut: () => voi
   };
 
   return (
-    <div className={'workspace' + (chat.thread ? ' with-thread' : '') + (navOpen ? ' nav-open' : '')}>
+    <div className={'workspace' + (chat.thread || searchQuery ? ' with-thread' : '') + (navOpen ? ' nav-open' : '')}>
       {chat.connection !== 'online' && (
         <div className="connection" role="status" data-testid="connection">
           {chat.connection === 'reconnecting' ? 'Reconnecting…' : 'Connecting…'}
@@ -85,8 +93,12 @@ export function Workspace({ onSignOut, theme, setTheme }: { onSignOut: () => voi
       <Sidebar open={open} onDialog={setDialog} onSignOut={onSignOut} theme={theme} setTheme={setTheme}
         onSwitcher={() => setSwitcher(true)} />
       <button className="nav-toggle" aria-label="Channels" onClick={() => setNavOpen(!navOpen)}>☰</button>
-      {chat.current ? <MessagePane key={chat.current} channel={chat.current} /> : <main className="pane" />}
-      {chat.thread && <ThreadPanel key={chat.thread.channel + chat.thread.ts} />}
+      {chat.current ? (
+        <MessagePane key={chat.current} channel={chat.current}
+          search={<SearchBox value={searchText} onChange={setSearchText} onSearch={setSearchQuery} />} />
+      ) : <main className="pane" />}
+      {chat.thread ? <ThreadPanel key={chat.thread.channel + chat.thread.ts} />
+        : searchQuery && <SearchResults query={searchQuery} onClose={() => setSearchQuery(null)} />}
       {switcher && <QuickSwitcher onClose={() => setSwitcher(false)} open={open} />}
       {dialog && <Dialogs kind={dialog} onClose={() => setDialog(null)} open={open} />}
     </div>

@@ -2,6 +2,7 @@ import { ApiError, all, call, type Json } from './api';
 import { replaceFile, type SlackFile } from './files';
 import { Rtm, type ConnectionState } from './rtm';
 import { tsCompare } from './ts';
+import { PAGE, pageAfter, stopsOf, trimNewer, trimOlder, WINDOW, type FetchRange } from './window';
 
 export type Kind = 'public' | 'private' | 'im' | 'mpim';
 
@@ -37,13 +38,23 @@ export interface Msg {
   files?: SlackFile[];
 }
 
-interface History {
+/** A conversation's history window (see window.ts): at most WINDOW consecutive messages. */
+export interface History {
   messages: Msg[]; // oldest first
+  /** Older messages exist before the window. */
   hasMore: boolean;
+  /** Newer messages exist after the window (it was trimmed, or opened at a search result). */
+  hasNewer: boolean;
   loading: boolean;
+  loadingNewer: boolean;
   loaded: boolean;
+  /** ts of trimmed newer messages, one per page, ascending: exact bounds to load them again. */
+  newerStops: string[];
   /** The read cursor when the channel was opened: where the "new messages" line goes. */
   unreadFrom?: string;
+  /** A message to scroll to and highlight (jump to a search result), and when it was asked for. */
+  focus?: string;
+  focusAt?: number;
 }
 
 export interface Self {
@@ -60,8 +71,6 @@ export function convKind(c: Json): Kind {
   if (c.is_mpim) return 'mpim';
   return c.is_private ? 'private' : 'public';
 }
-
-const HISTORY_PAGE = 50;
 
 /**
  * The client's state and everything that changes it: boot, history, posting, and the RTM events.
@@ -80,7 +89,8 @@ export class Chat {
   readonly typing = new Map<string, Map<string, number>>();
   readonly presence = new Map<string, string>();
   current: string | null = null;
-  thread: { channel: string; ts: string } | null = null;
+  /** The open thread; `focus` is a reply to scroll to and highlight (a search result). */
+  thread: { channel: string; ts: string; focus?: string } | null = null;
   focused = typeof document === 'undefined' ? true : document.hasFocus();
   private readonly listeners = new Set<() => void>();
   private readonly countedReplies = new Set<string>();
@@ -229,13 +239,22 @@ export class Chat {
   hist(id: string): History {
     let h = this.history.get(id);
     if (!h) {
-      h = { messages: [], hasMore: true, loading: false, loaded: false };
+      h = { messages: [], hasMore: true, hasNewer: false, loading: false, loadingNewer: false, loaded: false, newerStops: [] };
       this.history.set(id, h);
     }
     return h;
   }
 
   async open(id: string): Promise<void> {
+    if (!(await this.show(id))) return;
+    const h = this.hist(id);
+    if (h.hasNewer) return this.loadLatest(id); // left at an old page (a search result): back to the newest
+    if (!h.loaded) await this.loadOlder(id);
+    this.markRead(id);
+  }
+
+  /** Makes a conversation the current one (looking it up first if unknown); false if it cannot be read. */
+  private async show(id: string): Promise<boolean> {
     if (!this.convs.has(id)) {
       try {
         const info = (await call('conversations.info', { channel: id })).channel;
@@ -245,7 +264,7 @@ export class Chat {
           this.previewing.add(id);
         } else this.convs.set(id, this.toConv(info));
       } catch {
-        return;
+        return false;
       }
     }
     this.current = id;
@@ -253,9 +272,9 @@ export class Chat {
     const conv = this.convs.get(id)!;
     const h = this.hist(id);
     h.unreadFrom = conv.unread > 0 ? conv.lastRead : undefined;
+    h.focus = undefined;
     this.changed();
-    if (!h.loaded) await this.loadOlder(id);
-    this.markRead(id);
+    return true;
   }
 
   /** Public channels being looked at without being a member. */
@@ -268,9 +287,15 @@ export class Chat {
     this.changed();
     try {
       const oldest = h.messages[0]?.ts;
-      const r = await call('conversations.history', { channel: id, limit: HISTORY_PAGE, ...(oldest ? { latest: oldest } : {}) });
+      const r = await call('conversations.history', { channel: id, limit: PAGE, ...(oldest ? { latest: oldest } : {}) });
       const older = (r.messages as Msg[]).filter(visible).reverse();
-      h.messages = mergeMessages(older, h.messages);
+      if (this.history.get(id) !== h) return; // reset meanwhile (resync, jump)
+      const w = trimNewer(mergeMessages(older, h.messages), WINDOW);
+      h.messages = w.kept;
+      if (w.trimmed.length) {
+        h.hasNewer = true;
+        h.newerStops = [...stopsOf(w.trimmed), ...h.newerStops];
+      }
       h.hasMore = !!r.has_more;
       h.loaded = true;
       const newest = h.messages[h.messages.length - 1];
@@ -282,11 +307,87 @@ export class Chat {
     }
   }
 
+  private range(channel: string): FetchRange {
+    return async (oldest, latest, limit) => {
+      const r = await call('conversations.history', { channel, oldest, limit, ...(latest ? { latest } : {}) });
+      return { messages: (r.messages as Msg[]).filter(visible).reverse(), hasMore: !!r.has_more };
+    };
+  }
+
+  /** The page after the window's newest message (scrolled down after a trim or a jump). */
+  async loadNewer(id: string): Promise<void> {
+    const h = this.hist(id);
+    const newest = h.messages[h.messages.length - 1];
+    if (h.loadingNewer || !h.hasNewer || !newest) return;
+    h.loadingNewer = true;
+    this.changed();
+    try {
+      const r = await pageAfter(this.range(id), newest.ts, h.newerStops[0]);
+      if (this.history.get(id) !== h) return;
+      if (r.usedStop) h.newerStops = h.newerStops.slice(1);
+      const w = trimOlder(mergeMessages(h.messages, r.messages), WINDOW);
+      h.messages = w.kept;
+      if (w.trimmed.length) h.hasMore = true;
+      if (r.reachedEnd) {
+        h.hasNewer = false;
+        h.newerStops = [];
+      }
+      for (const m of r.messages) if (m.user) void this.loadUser(m.user);
+    } finally {
+      h.loadingNewer = false;
+      this.changed();
+    }
+  }
+
+  /** Back to the newest messages (the "Jump to recent" bar). */
+  async loadLatest(id: string): Promise<void> {
+    const unreadFrom = this.history.get(id)?.unreadFrom;
+    this.history.delete(id);
+    this.hist(id).unreadFrom = unreadFrom;
+    await this.loadOlder(id);
+    this.markRead(id);
+  }
+
+  /**
+   * Opens a conversation at one message (a search result): the page up to it and the page after
+   * it, scrolled to it and highlighted. A thread reply opens its parent and the thread.
+   */
+  async jumpTo(channel: string, ts: string, threadTs?: string): Promise<void> {
+    const target = threadTs && threadTs !== ts ? threadTs : ts;
+    if (!(await this.show(channel))) return;
+    let h = this.hist(channel);
+    if (!h.messages.some((m) => m.ts === target)) {
+      this.history.delete(channel);
+      h = this.hist(channel);
+      h.loading = true;
+      this.changed();
+      try {
+        const [before, after] = await Promise.all([
+          call('conversations.history', { channel, latest: target, inclusive: true, limit: PAGE / 2 }),
+          pageAfter(this.range(channel), target),
+        ]);
+        if (this.history.get(channel) !== h) return;
+        h.messages = mergeMessages((before.messages as Msg[]).filter(visible).reverse(), after.messages);
+        h.hasMore = !!before.has_more;
+        h.hasNewer = !after.reachedEnd;
+        h.loaded = true;
+        for (const m of h.messages) if (m.user) void this.loadUser(m.user);
+      } finally {
+        h.loading = false;
+      }
+    }
+    h.focus = target;
+    h.focusAt = performance.now(); // the same result picked twice scrolls to it twice
+    this.changed();
+    if (target !== ts) await this.openThread(channel, target, ts);
+    if (!h.hasNewer) this.markRead(channel);
+  }
+
   /** Moves the read cursor to the newest message when the channel is on screen. */
   markRead(id: string): void {
     const conv = this.convs.get(id);
     const h = this.history.get(id);
-    if (!conv || !h || this.previewing.has(id)) return;
+    if (!conv || !h || h.hasNewer || this.previewing.has(id)) return;
     const newest = h.messages[h.messages.length - 1];
     conv.unread = 0;
     conv.mentions = 0;
@@ -297,8 +398,8 @@ export class Chat {
     this.changed();
   }
 
-  async openThread(channel: string, ts: string): Promise<void> {
-    this.thread = { channel, ts };
+  async openThread(channel: string, ts: string, focus?: string): Promise<void> {
+    this.thread = { channel, ts, focus };
     this.changed();
     const msgs = await all('conversations.replies', 'messages', { channel, ts }, 1000);
     this.threads.set(`${channel}:${ts}`, msgs);
@@ -314,6 +415,7 @@ export class Chat {
       ...(threadTs ? { thread_ts: threadTs, reply_broadcast: broadcast } : {}),
     });
     this.addMessage(channel, r.message);
+    if (this.history.get(channel)?.hasNewer && !threadTs) await this.loadLatest(channel); // posting shows the newest
     if (channel === this.current) this.markRead(channel);
   }
 
@@ -386,7 +488,12 @@ export class Chat {
       if (m.subtype !== 'thread_broadcast') return;
     }
     const h = this.history.get(channel);
-    if (h?.loaded && !h.messages.some((x) => x.ts === m.ts)) h.messages = mergeMessages(h.messages, [m]);
+    if (h?.loaded && !h.hasNewer && !h.messages.some((x) => x.ts === m.ts)) {
+      // the list follows live messages; a long stay at the bottom drops the oldest
+      const merged = mergeMessages(h.messages, [m]);
+      h.messages = merged.length > 2 * WINDOW ? trimOlder(merged, WINDOW).kept : merged;
+      if (merged.length > 2 * WINDOW) h.hasMore = true;
+    }
   }
 
   /** A new reply: the parent (a new object, so memoized rows re-render) counts it and its author. */

@@ -45,7 +45,9 @@ public final class EdgeQueries {
             CachedChannel cc = v.channels.get(rs.channelId());
             Channel c = cc != null ? cc.channel : stores.channels().get(rs.channelId()).orElse(null);
             if (c == null || c.archived() && c.kind().isDirect()) continue;
-            List<String> others = cc == null ? List.of()
+            // only direct conversations are named by their members (sorting a 50,000-member
+            // #general's members on every boot was most of a big workspace's boot time)
+            List<String> others = cc == null || !c.kind().isDirect() ? List.of()
                     : cc.members.stream().filter(m -> !m.equals(userId)).sorted().toList();
             String imUser = c.kind() == ChannelKind.IM && !others.isEmpty() ? others.get(0) : null;
             ObjectNode o = ConversationJson.of(c, true, imUser);

@@ -46,7 +46,8 @@ public interface MessageStore {
      * unread messages (top-level, not the reader's own) and, of those, the ones that mention the
      * reader by id or with {@code <!channel>}, {@code <!here>} or {@code <!everyone>}. Both
      * counts stop at {@link #COUNT_CAP}: a reader far behind sees "10,000" (a client shows 9,999+),
-     * and the boot stays cheap.
+     * and mentions are counted among the newest {@link #COUNT_CAP} unread messages, so the boot
+     * reads a bounded number of rows however far behind the reader is.
      */
     List<ReadState> readStates(String userId);
 
