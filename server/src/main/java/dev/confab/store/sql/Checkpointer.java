@@ -31,18 +31,29 @@ final class Checkpointer implements AutoCloseable {
     static final long PERIOD_MS = 1000;
     /** 64 MiB of 4 KiB pages. */
     static final int MAX_WAL_PAGES = 16_384;
+    /** 16 MiB: past this, the WAL is made to start over (see {@link #tick}). */
+    static final int RESTART_PAGES = 4_096;
+    private static final int RESTART_WAIT_MS = 20;
 
     private final Database db;
     private final ScheduledExecutorService timer;
 
+    private final int restartPages;
+
     Checkpointer(Database db) {
-        this.db = db;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
-                .name("sqlite-checkpoint").daemon(true).unstarted(r));
-        timer.scheduleWithFixedDelay(this::tick, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
+        this(db, PERIOD_MS, RESTART_PAGES);
     }
 
-    private void tick() {
+    /** With its own period and restart threshold (tests). */
+    Checkpointer(Database db, long periodMs, int restartPages) {
+        this.db = db;
+        this.restartPages = restartPages;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform()
+                .name("sqlite-checkpoint").daemon(true).unstarted(r));
+        timer.scheduleWithFixedDelay(this::tick, periodMs, periodMs, TimeUnit.MILLISECONDS);
+    }
+
+    void tick() {
         try {
             int[] passive = db.read(c -> checkpoint(c.createStatement(), "PASSIVE"));
             // passive = {busy, pages in the WAL, pages copied}: a WAL this big that a passive
@@ -50,6 +61,24 @@ final class Checkpointer implements AutoCloseable {
             if (passive[1] > MAX_WAL_PAGES && passive[2] < passive[1]) {
                 int[] truncated = db.inWritersTurn(c -> checkpoint(c.createStatement(), "TRUNCATE"));
                 log.info("WAL of {} pages truncated (busy={})", passive[1], truncated[0]);
+            } else if (passive[1] > restartPages) {
+                // Under steady writes a passive pass never catches up with the last frame, so
+                // the WAL never starts over and every commit appends to a growing file (new
+                // blocks and page-cache pages: most of the writer thread's kernel time). The
+                // passive pass above copied nearly everything; a RESTART in the writers' turn
+                // copies the rest, and the next commit overwrites the file from its start.
+                // Readers it must wait for get a few milliseconds, not the 5 s busy timeout:
+                // writers queue meanwhile, and a busy pass is simply tried again next tick.
+                db.inWritersTurn(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.execute("PRAGMA busy_timeout = " + RESTART_WAIT_MS);
+                        try {
+                            return checkpoint(c.createStatement(), "RESTART");
+                        } finally {
+                            s.execute("PRAGMA busy_timeout = " + SqlStores.BUSY_TIMEOUT_MS);
+                        }
+                    }
+                });
             }
         } catch (RuntimeException e) {
             log.warn("checkpoint failed: {}", e.getMessage());

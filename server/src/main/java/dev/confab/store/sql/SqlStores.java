@@ -24,6 +24,8 @@ import org.flywaydb.core.Flyway;
 
 /** Every store over one SQLite file or PostgreSQL database, with the schema migrated on open. */
 public final class SqlStores implements Stores {
+    /** How long a SQLite connection waits on a lock another process (or a checkpoint) holds. */
+    static final int BUSY_TIMEOUT_MS = 5000;
     private final Database db;
     private final TeamStore teams;
     private final UserStore users;
@@ -98,7 +100,7 @@ public final class SqlStores implements Stores {
             hc.addDataSourceProperty("journal_mode", "WAL");
             hc.addDataSourceProperty("synchronous", cfg.synchronousFull() ? "FULL" : "NORMAL");
             // Writers queue in Database; this covers checkpoints and other processes (a backup).
-            hc.addDataSourceProperty("busy_timeout", "5000");
+            hc.addDataSourceProperty("busy_timeout", String.valueOf(BUSY_TIMEOUT_MS));
             // Checkpoints run in the background (Checkpointer), never inside a commit.
             hc.addDataSourceProperty("wal_autocheckpoint", "0");
             // A group commit puts each shard's batch behind a savepoint; a batch that changes a
@@ -155,6 +157,11 @@ public final class SqlStores implements Stores {
         } catch (StoreException e) {
             return false;
         }
+    }
+
+    /** The database under these stores (tests in this package). */
+    Database database() {
+        return db;
     }
 
     @Override

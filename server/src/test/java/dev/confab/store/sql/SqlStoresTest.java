@@ -106,6 +106,50 @@ class SqlStoresTest {
         }
     }
 
+    /**
+     * While writes never pause, a passive checkpoint never catches up with the last frame, so
+     * the WAL would never start over and every commit would append to a growing file. Past its
+     * threshold the checkpointer restarts the WAL in the writers' turn.
+     */
+    @Test
+    void underSteadyWritesTheWalStartsOverInsteadOfGrowing(@TempDir Path tmp) throws Exception {
+        StoreConfig cfg = Databases.sqlite(tmp);
+        try (SqlStores stores = SqlStores.open(cfg)) {
+            Channel ch = new Channel(Ids.channel(ChannelKind.PUBLIC), Ids.team(), "steady", ChannelKind.PUBLIC, "U0", 1,
+                    false, TextValue.EMPTY, TextValue.EMPTY);
+            stores.log().apply(List.of(new ChannelWrite.CreateChannel(ch)));
+            java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1);
+            Thread writer = Thread.ofPlatform().start(() -> {
+                while (writing.get()) stores.log().apply(List.of(message(ch.id(), next.getAndIncrement())));
+            });
+            try (Checkpointer checkpointer = new Checkpointer(stores.database(), 3_600_000, 1_000)) {
+                long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                while (walFrames(cfg) < 2_000 && System.nanoTime() < deadline) Thread.sleep(20);
+                assertThat(walFrames(cfg)).as("WAL frames before").isGreaterThanOrEqualTo(2_000);
+                long committedBefore = next.get();
+
+                checkpointer.tick();
+                while (next.get() < committedBefore + 5) Thread.sleep(1);
+
+                assertThat(walFrames(cfg)).as("WAL frames after the restart").isLessThan(1_000);
+            } finally {
+                writing.set(false);
+                writer.join();
+            }
+        }
+    }
+
+    /** Frames in the WAL now (a passive checkpoint's second column). */
+    private static int walFrames(StoreConfig cfg) throws Exception {
+        try (Connection c = DriverManager.getConnection(cfg.jdbcUrl());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+            rs.next();
+            return rs.getInt(2);
+        }
+    }
+
     private static ChannelWrite message(String channelId, long micros) {
         return new ChannelWrite.InsertMessage(new Message(channelId, new Ts(micros), "U1", null, null, "m" + micros,
                 null, false, null, null, null, null, Mentions.NONE, null));
