@@ -45,9 +45,9 @@ public interface MessageStore {
      * The read state of every conversation {@code userId} belongs to, in one query: last read,
      * unread messages (top-level, not the reader's own) and, of those, the ones that mention the
      * reader by id or with {@code <!channel>}, {@code <!here>} or {@code <!everyone>}. Both
-     * counts stop at {@link #COUNT_CAP}: a reader far behind sees "10,000" (a client shows 9,999+),
-     * and mentions are counted among the newest {@link #COUNT_CAP} unread messages, so the boot
-     * reads a bounded number of rows however far behind the reader is.
+     * counts stop at {@link #COUNT_CAP}: a reader far behind sees "10,000" (a client shows 9,999+).
+     * Mentions are found through an index of the messages that mention anyone, so the boot reads
+     * a bounded number of rows however far behind the reader is.
      */
     List<ReadState> readStates(String userId);
 
