@@ -42,6 +42,11 @@ final class TeamView {
     volatile long lastUsedNanos;
     private volatile boolean loaded;
     private final List<Runnable> deferred = new java.util.ArrayList<>();
+    /** Bumped by every change (under the monitor): what a caller's {@link CloseIndex} was built from. */
+    private volatile long version;
+    private final Map<String, CloseIndex> closeByCaller = new ConcurrentHashMap<>();
+    /** Callers whose close index is kept; past this the cache starts over (a bounded memory cost). */
+    private static final int CLOSE_INDEXES = 1_000;
 
     TeamView(String teamId) {
         this.teamId = teamId;
@@ -79,6 +84,7 @@ final class TeamView {
             List<Runnable> waiting;
             synchronized (deferred) {
                 if (deferred.isEmpty()) {
+                    version++;
                     loaded = true;
                     return;
                 }
@@ -108,12 +114,24 @@ final class TeamView {
         return n < a.length ? a[n] : null;
     }
 
+    /** The caller's close index, built again when the view changed since the last one. */
+    CloseIndex closeIndex(String callerId, java.util.BitSet close, int limit) {
+        long now = version;
+        CloseIndex ci = closeByCaller.get(callerId);
+        if (ci != null && ci.version == now) return ci;
+        ci = CloseIndex.build(this, now, close, limit);
+        if (closeByCaller.size() >= CLOSE_INDEXES) closeByCaller.clear();
+        closeByCaller.put(callerId, ci);
+        return ci;
+    }
+
     /** Active (not deactivated) people: a channel with this many members tells nothing about affinity. */
     int people() {
         return users.size();
     }
 
     synchronized void putUser(User u) {
+        version++;
         CachedUser cu = users.get(u.id());
         if (cu == null) {
             cu = new CachedUser(u);
@@ -126,6 +144,7 @@ final class TeamView {
     }
 
     synchronized void putChannel(Channel c) {
+        version++;
         CachedChannel cc = channels.get(c.id());
         if (cc == null) {
             cc = new CachedChannel(numbered, c);
@@ -141,6 +160,7 @@ final class TeamView {
     }
 
     synchronized void join(String channelId, String userId) {
+        version++;
         CachedChannel c = channels.get(channelId);
         CachedUser u = users.get(userId);
         if (c == null || u == null) return;
@@ -149,6 +169,7 @@ final class TeamView {
     }
 
     synchronized void leave(String channelId, String userId) {
+        version++;
         CachedChannel c = channels.get(channelId);
         CachedUser u = users.get(userId);
         if (c == null) return;

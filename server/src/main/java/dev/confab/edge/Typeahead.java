@@ -22,7 +22,7 @@ import java.util.NavigableMap;
  */
 final class Typeahead {
     static final int SCAN_LIMIT = 500;
-    /** How many of the caller's close people a query checks, before the index walk. */
+    /** How many of the caller's close people (distinct) a query considers, before the index walk. */
     static final int CLOSE_LIMIT = 2_000;
 
     /** One ranked answer: a user or a conversation, with what it was ranked by. */
@@ -47,17 +47,11 @@ final class Typeahead {
         TopK top = new TopK(limit);
         BitSet close = affinity(v, callerId);
         String q = Keys.query(query);
-        int checked = 0;
-        for (int n = close.nextSetBit(0); n >= 0 && checked < CLOSE_LIMIT; n = close.nextSetBit(n + 1)) {
-            CachedChannel c = v.channelByNumber(n);
-            if (c == null) continue;
-            for (String id : c.members) {
-                if (++checked > CLOSE_LIMIT) break;
-                CachedUser u = v.users.get(id);
-                if (u == null || u.user.deleted() || !matches(u, q)) continue;
-                if (!top.cannotEnter(true, u.lastActive)) top.offer(new Hit(u, null, true, u.lastActive, u.user.name()));
+        v.closeIndex(callerId, close, CLOSE_LIMIT).matching(q, u -> {
+            if (!u.user.deleted() && !top.cannotEnter(true, u.lastActive)) {
+                top.offer(new Hit(u, null, true, u.lastActive, u.user.name()));
             }
-        }
+        });
         int scanned = 0;
         for (Map.Entry<String, CachedUser> e : range(v.userKeys, q).entrySet()) {
             if (++scanned > SCAN_LIMIT) break;
@@ -108,11 +102,6 @@ final class Typeahead {
             if (c != null && c.members.size() < everyone) close.set(n);
         }
         return close;
-    }
-
-    private static boolean matches(CachedUser u, String prefix) {
-        for (String k : u.keys) if (k.startsWith(prefix)) return true;
-        return false;
     }
 
     private static boolean shares(CachedUser u, BitSet close) {
