@@ -29,6 +29,7 @@ import java.util.Set;
  */
 public final class QueryResolver {
     private static final int PAGE = 1000;
+    private static final Set<ChannelKind> MEMBERS_ONLY = EnumSet.of(ChannelKind.PRIVATE, ChannelKind.MPIM, ChannelKind.IM);
     private final Stores stores;
     private final Clock clock;
 
@@ -39,7 +40,7 @@ public final class QueryResolver {
 
     public MessageQuery resolve(Actor caller, String query) {
         SearchSyntax.Parsed parsed = SearchSyntax.parse(query);
-        Set<String> readable = readable(caller);
+        MessageQuery.Readable readable = readable(caller);
         List<String> words = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -67,7 +68,7 @@ public final class QueryResolver {
                 case "to" -> {
                     Optional<String> u = user(caller, v);
                     // Nobody by that name: a condition nothing satisfies (no user id is empty).
-                    to.add(u.map(id -> new MessageQuery.To(id, directWith(id, readable)))
+                    to.add(u.map(id -> new MessageQuery.To(id, directWith(id, readable.channels())))
                             .orElse(new MessageQuery.To("", Set.of())));
                 }
                 case "before", "after", "on", "during" -> {
@@ -129,17 +130,19 @@ public final class QueryResolver {
         return true;
     }
 
-    /** Every channel of the caller's workspace the caller may read now. */
-    public Set<String> readable(Actor caller) {
+    /**
+     * What the caller may read now: every public channel of their workspace (archived ones
+     * included), and the private channels, DMs and group DMs they are a member of.
+     */
+    public MessageQuery.Readable readable(Actor caller) {
         Set<String> ids = new HashSet<>();
         String after = null;
         do {
-            Page<Channel> page = stores.channels().list(caller.teamId(), EnumSet.allOf(ChannelKind.class), false,
-                    caller.userId(), after, PAGE);
-            page.items().forEach(c -> ids.add(c.id()));
+            Page<Channel> page = stores.channels().channelsOf(caller.userId(), MEMBERS_ONLY, false, after, PAGE);
+            page.items().stream().filter(c -> c.teamId().equals(caller.teamId())).forEach(c -> ids.add(c.id()));
             after = page.nextKey();
         } while (after != null);
-        return ids;
+        return new MessageQuery.Readable(caller.teamId(), ids);
     }
 
     /** {@code in:} a channel ({@code #name}, {@code name}, {@code <#C…|name>}, {@code C…}) or the caller's DM with a user ({@code @name}). */

@@ -27,7 +27,7 @@ final class LuceneQueries {
     Query build(MessageQuery q) {
         if (q.readable().isEmpty()) return new MatchNoDocsQuery("no readable channel");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(anyOf(LuceneSearchIndex.CHANNEL, q.readable()), Occur.FILTER);
+        b.add(readable(q.readable()), Occur.FILTER);
         if (q.inChannels() != null) b.add(anyOf(LuceneSearchIndex.CHANNEL, q.inChannels()), Occur.FILTER);
         if (q.fromUsers() != null) b.add(anyOf(LuceneSearchIndex.USER, q.fromUsers()), Occur.FILTER);
         for (MessageQuery.To to : q.to()) b.add(sentTo(to), Occur.FILTER);
@@ -74,6 +74,14 @@ final class LuceneQueries {
             BytesRef normalized = exact.getAnalyzer().normalize(MessageAnalysis.EXACT, p);
             if (normalized.length > 0) b.add(new PrefixQuery(new Term(MessageAnalysis.EXACT, normalized)), Occur.MUST);
         }
+    }
+
+    /** In a public channel of the caller's workspace, or in one of the members-only conversations listed. */
+    private static Query readable(MessageQuery.Readable r) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (r.openTeam() != null) any.add(new TermQuery(new Term(LuceneSearchIndex.OPEN_TEAM, r.openTeam())), Occur.SHOULD);
+        if (!r.channels().isEmpty()) any.add(anyOf(LuceneSearchIndex.CHANNEL, r.channels()), Occur.SHOULD);
+        return any.setMinimumNumberShouldMatch(1).build();
     }
 
     /** Posted by someone else in one of the DMs, or mentioning the user anywhere. */

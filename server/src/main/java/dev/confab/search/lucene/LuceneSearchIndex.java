@@ -30,7 +30,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
@@ -45,17 +47,29 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String ID = "id";
     static final String CHANNEL = "channel";
     static final String USER = "user";
+    /** The team id, on messages of public channels only: what every member of the team may read. */
+    static final String OPEN_TEAM = "open_team";
     static final String TS = "ts";
     static final String FLAG = "flag";
     static final String REACTION = "reaction";
     static final String MENTION = "mention";
     private static final String CURSOR_KEY = "outbox_cursor";
+    /**
+     * What the documents hold, committed with them: 2 added {@link #OPEN_TEAM}, which the
+     * readable-channels filter needs, so an index of an earlier format must be rebuilt.
+     */
+    private static final String FORMAT_KEY = "format";
+    private static final String FORMAT = "2";
+    /** Lucene's default is 16 MB: a rebuild then flushes (and merges) small segments all the time. */
+    private static final double RAM_BUFFER_MB = 128;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of(CHANNEL, TS);
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final LuceneQueries queries = new LuceneQueries();
     private volatile long cursor;
+    private volatile boolean outdated;
 
     private LuceneSearchIndex(Path dir) throws IOException {
         // Newly flushed small segments stay in memory until a commit writes them: a near-real-time
@@ -65,17 +79,20 @@ public final class LuceneSearchIndex implements SearchIndex {
                 Map.of(MessageAnalysis.STEMMED, MessageAnalysis.forIndex(true)));
         // No commit on close: a commit always carries the cursor its documents correspond to.
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false);
+                .setCommitOnClose(false).setRAMBufferSizeMB(RAM_BUFFER_MB);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         long c = 0;
+        String format = null;
         var data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> e : data) {
                 if (e.getKey().equals(CURSOR_KEY)) c = Long.parseLong(e.getValue());
+                if (e.getKey().equals(FORMAT_KEY)) format = e.getValue();
             }
         }
         this.cursor = c;
+        this.outdated = writer.getDocStats().numDocs > 0 && !FORMAT.equals(format);
     }
 
     /**
@@ -107,6 +124,20 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public void add(List<IndexedMessage> messages) {
+        try {
+            for (IndexedMessage m : messages) writer.addDocument(document(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean outdated() {
+        return outdated;
+    }
+
+    @Override
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
@@ -118,7 +149,9 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void commit(long outboxId) {
         try {
-            writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(outboxId)).entrySet());
+            // An outdated index stays marked as such until a rebuild has cleared it.
+            writer.setLiveCommitData((outdated ? Map.of(CURSOR_KEY, Long.toString(outboxId))
+                    : Map.of(CURSOR_KEY, Long.toString(outboxId), FORMAT_KEY, FORMAT)).entrySet());
             writer.commit();
             cursor = outboxId;
         } catch (IOException e) {
@@ -135,6 +168,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     public void clear() {
         try {
             writer.deleteAll();
+            outdated = false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,14 +180,18 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                int total = searcher.count(q);
-                if (offset >= total || limit == 0) return new Hits(total, List.of());
-                TopDocs top = searcher.search(q, offset + limit, sort(order), true);
+                if (limit == 0) return new Hits(searcher.count(q), List.of());
+                // One pass: the top offset+limit and the exact total together (a separate count
+                // would run the query twice).
+                TopFieldDocs top = searcher.search(q, new TopFieldCollectorManager(sort(order), offset + limit, null, Integer.MAX_VALUE));
+                int total = Math.toIntExact(top.totalHits.value());
+                if (offset >= top.scoreDocs.length) return new Hits(total, List.of());
+                TopFieldCollector.populateScores(top.scoreDocs, searcher, q);
                 StoredFields stored = searcher.storedFields();
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length; i++) {
-                    Document d = stored.document(docs[i].doc);
+                    Document d = stored.document(docs[i].doc, FIELDS);
                     hits.add(new Hit(d.get(CHANNEL), new Ts(d.getField(TS).numericValue().longValue()), docs[i].score));
                 }
                 return new Hits(total, hits);
@@ -213,6 +251,7 @@ public final class LuceneSearchIndex implements SearchIndex {
         Document d = new Document();
         d.add(new StringField(ID, id(m.channelId(), m.ts()), Field.Store.NO));
         d.add(new StringField(CHANNEL, m.channelId(), Field.Store.YES));
+        if (m.open()) d.add(new StringField(OPEN_TEAM, m.teamId(), Field.Store.NO));
         if (m.userId() != null) d.add(new StringField(USER, m.userId(), Field.Store.NO));
         long micros = m.ts().micros();
         d.add(new LongPoint(TS, micros));
