@@ -19,7 +19,7 @@ import java.util.Set;
  * @param fromMicros earliest ts (inclusive), null = open
  * @param toMicros   latest ts (exclusive), null = open
  * @param reactions  {@code has::name:} emoji names, all of which
- * @param not        negated modifiers ({@code -in:}, {@code -from:}, {@code -has:}, {@code -is:})
+ * @param not        negated modifiers ({@code -in:}, {@code -from:}, {@code -has:}, {@code -is:}, {@code -on:}, {@code -during:})
  */
 public record MessageQuery(Readable readable, List<String> words, List<String> phrases, List<String> prefixes,
                            List<String> excluded, Set<String> inChannels, Set<String> fromUsers, List<To> to,
@@ -61,18 +61,23 @@ public record MessageQuery(Readable readable, List<String> words, List<String> p
 
     /**
      * What must not hold: in none of {@code channels}, by none of {@code users}, none of the
-     * {@code flags} ({@code link}, {@code pin}, {@code reaction}, {@code thread}), none of the {@code reactions}.
+     * {@code flags} ({@code link}, {@code pin}, {@code reaction}, {@code thread}), none of the
+     * {@code reactions}, within none of the {@code periods} ({@code -on:}, {@code -during:}).
      */
-    public record Not(Set<String> channels, Set<String> users, Set<String> flags, Set<String> reactions) {
-        public static final Not NONE = new Not(Set.of(), Set.of(), Set.of(), Set.of());
+    public record Not(Set<String> channels, Set<String> users, Set<String> flags, Set<String> reactions, List<Period> periods) {
+        public static final Not NONE = new Not(Set.of(), Set.of(), Set.of(), Set.of(), List.of());
 
         public Not {
             channels = Set.copyOf(channels);
             users = Set.copyOf(users);
             flags = Set.copyOf(flags);
             reactions = Set.copyOf(reactions);
+            periods = List.copyOf(periods);
         }
     }
+
+    /** A span of time: {@code fromMicros} inclusive to {@code toMicros} exclusive. */
+    public record Period(long fromMicros, long toMicros) {}
 
     /**
      * {@code to:@user}: messages sent to that user, i.e. posted by someone else in one of

@@ -208,6 +208,42 @@ class SearchTest {
     }
 
     @Test
+    void negatedDatesExcludeThePeriod() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(found(bob, "fox -on:today")).isEmpty();
+        assertThat(found(bob, "fox -on:yesterday")).hasSize(2);
+        assertThat(found(bob, "fox -during:" + today.getYear())).isEmpty();
+        assertThat(found(bob, "fox -during:" + (today.getYear() - 1))).hasSize(2);
+        assertThat(found(bob, "fox -before:today")).as("not before today").hasSize(2);
+        assertThat(found(bob, "fox -before:" + today.plusDays(1))).isEmpty();
+        assertThat(found(bob, "fox -after:yesterday")).as("not after yesterday").isEmpty();
+        assertThat(found(bob, "fox -after:today")).hasSize(2);
+        assertThat(found(bob, "fox on:today -on:today")).isEmpty();
+        assertThat(found(bob, "fox -on:someday")).as("a meaningless date is an excluded word").hasSize(2);
+    }
+
+    @Test
+    void datesAreTheSearchersDaysInTheirTimeZone() {
+        // A zone whose date differs from UTC's right now: UTC+14 in the afternoon, UTC-12 in the morning.
+        java.time.Instant now = java.time.Instant.now();
+        java.time.ZoneId zone = java.time.ZoneId.of(now.atZone(ZoneOffset.UTC).getHour() >= 12 ? "Pacific/Kiritimati" : "Etc/GMT+12");
+        Member dana = ws.member("dana");
+        var users = server.confab().stores().users();
+        var u = users.get(dana.id()).orElseThrow();
+        users.update(new dev.confab.model.User(u.id(), u.teamId(), u.name(), u.email(), u.role(), u.botId(), u.deleted(),
+                u.profile(), zone.getId(), u.created(), u.updated()));
+        LocalDate utcDay = LocalDate.now(ZoneOffset.UTC);
+        LocalDate localDay = LocalDate.now(zone);
+        assertThat(localDay).isNotEqualTo(utcDay);
+
+        assertThat(found(dana, "fox on:today")).hasSize(2);
+        assertThat(found(dana, "fox on:" + localDay)).hasSize(2);
+        assertThat(found(dana, "fox on:" + utcDay)).as("the UTC day is another day for dana").isEmpty();
+        assertThat(found(bob, "fox on:" + utcDay)).as("bob lives in UTC").hasSize(2);
+        assertThat(found(dana, "fox -on:" + localDay)).isEmpty();
+    }
+
+    @Test
     void hasAndIsModifiersFilterOnWhatHappenedToTheMessage() {
         assertThat(found(bob, "has:link")).containsExactly(deployTextOf());
         assertThat(found(bob, "has:pin")).containsExactly("release party on friday");

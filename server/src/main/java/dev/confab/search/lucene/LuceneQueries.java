@@ -47,6 +47,9 @@ final class LuceneQueries {
         if (!not.users().isEmpty()) b.add(anyOf(LuceneSearchIndex.USER, not.users()), Occur.MUST_NOT);
         for (String f : not.flags()) b.add(flag(f), Occur.MUST_NOT);
         for (String r : not.reactions()) b.add(new TermQuery(new Term(LuceneSearchIndex.REACTION, r)), Occur.MUST_NOT);
+        for (MessageQuery.Period p : not.periods()) {
+            b.add(LongPoint.newRangeQuery(LuceneSearchIndex.TS, p.fromMicros(), p.toMicros() - 1), Occur.MUST_NOT);
+        }
         for (String x : q.excluded()) {
             Query e = stemmed.createPhraseQuery(MessageAnalysis.STEMMED, x);
             if (e != null) b.add(e, Occur.MUST_NOT);
