@@ -121,7 +121,20 @@ class SearchTest {
         assertThat(found(bob, "搜索")).containsExactly("我们明天讨论搜索功能");
         assertThat(found(bob, "明天")).containsExactly("我们明天讨论搜索功能");
         assertThat(found(bob, "서울")).containsExactly("서울에서 회의가 있습니다");
+        assertThat(found(bob, "회의")).containsExactly("서울에서 회의가 있습니다");
+        assertThat(found(bob, "搜索功能")).containsExactly("我们明天讨论搜索功能");
         assertThat(found(bob, "大阪")).isEmpty();
+    }
+
+    @Test
+    void chineseJapaneseAndKoreanAreCutIntoWordsNotCharacterPairs() {
+        // Each of these is two characters of the text but straddles a word boundary (東京|都,
+        // 明天|讨论, 서울|에서): a bigram index finds them, a word index rightly does not.
+        assertThat(found(bob, "京都")).isEmpty();
+        assertThat(found(bob, "天讨")).isEmpty();
+        assertThat(found(bob, "울에")).isEmpty();
+        // A kanji-only query is cut as Japanese too, so Japanese text is found by its kanji words.
+        assertThat(found(bob, "東京 住んで")).containsExactly("東京都に住んでいます");
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.apache.lucene.util.QueryBuilder;
 final class LuceneQueries {
     private final QueryBuilder stemmed = new QueryBuilder(MessageAnalysis.forQuery(true));
     private final QueryBuilder exact = new QueryBuilder(MessageAnalysis.forQuery(false));
+    private final QueryBuilder stemmedJa = new QueryBuilder(MessageAnalysis.forQueryHanAsJapanese(true));
+    private final QueryBuilder exactJa = new QueryBuilder(MessageAnalysis.forQueryHanAsJapanese(false));
 
     Query build(MessageQuery q) {
         if (q.readable().isEmpty()) return new MatchNoDocsQuery("no readable channel");
@@ -51,7 +53,7 @@ final class LuceneQueries {
             b.add(LongPoint.newRangeQuery(LuceneSearchIndex.TS, p.fromMicros(), p.toMicros() - 1), Occur.MUST_NOT);
         }
         for (String x : q.excluded()) {
-            Query e = stemmed.createPhraseQuery(MessageAnalysis.STEMMED, x);
+            Query e = phrase(stemmed, stemmedJa, MessageAnalysis.STEMMED, x);
             if (e != null) b.add(e, Occur.MUST_NOT);
         }
         return b.build();
@@ -66,17 +68,29 @@ final class LuceneQueries {
 
     private void addText(BooleanQuery.Builder b, MessageQuery q) {
         for (String w : q.words()) {
-            Query t = stemmed.createPhraseQuery(MessageAnalysis.STEMMED, w);
+            Query t = phrase(stemmed, stemmedJa, MessageAnalysis.STEMMED, w);
             if (t != null) b.add(t, Occur.MUST);
         }
         for (String p : q.phrases()) {
-            Query t = exact.createPhraseQuery(MessageAnalysis.EXACT, p);
+            Query t = phrase(exact, exactJa, MessageAnalysis.EXACT, p);
             if (t != null) b.add(t, Occur.MUST);
         }
         for (String p : q.prefixes()) {
             BytesRef normalized = exact.getAnalyzer().normalize(MessageAnalysis.EXACT, p);
             if (normalized.length > 0) b.add(new PrefixQuery(new Term(MessageAnalysis.EXACT, normalized)), Occur.MUST);
         }
+    }
+
+    /**
+     * The words of {@code text} in order. Han characters alone may be Chinese or Japanese, which
+     * cut them into words differently: then either cut matches.
+     */
+    private static Query phrase(QueryBuilder chinese, QueryBuilder japanese, String field, String text) {
+        Query q = chinese.createPhraseQuery(field, text);
+        if (q == null || !CjkWordFilter.hanOnly(text)) return q;
+        Query ja = japanese.createPhraseQuery(field, text);
+        if (ja == null || ja.equals(q)) return q;
+        return new BooleanQuery.Builder().add(q, Occur.SHOULD).add(ja, Occur.SHOULD).setMinimumNumberShouldMatch(1).build();
     }
 
     /** In a public channel of the caller's workspace, or in one of the members-only conversations listed. */
