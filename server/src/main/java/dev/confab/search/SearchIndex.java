@@ -51,6 +51,7 @@ public interface SearchIndex extends AutoCloseable {
 
     enum Order { SCORE_DESC, SCORE_ASC, TIME_DESC, TIME_ASC }
 
+    /** One match; {@code score} is NaN when the order is by time (not computed). */
     record Hit(String channelId, Ts ts, float score) {}
 
     record Hits(int total, List<Hit> hits) {

@@ -31,7 +31,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
@@ -65,6 +64,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Lucene's default is 16 MB: a rebuild then flushes (and merges) small segments all the time. */
     private static final double RAM_BUFFER_MB = 128;
     private static final java.util.Set<String> FIELDS = java.util.Set.of(CHANNEL, TS);
+    /** Matches collected exactly before the top-hits collector may skip the rest (Lucene's default). */
+    private static final int SKIP_AFTER = 1000;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -183,19 +184,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                if (limit == 0) return new Hits(searcher.count(q), List.of());
-                // One pass: the top offset+limit and the exact total together (a separate count
-                // would run the query twice).
-                TopFieldDocs top = searcher.search(q, new TopFieldCollectorManager(sort(order), offset + limit, null, Integer.MAX_VALUE));
-                int total = Math.toIntExact(top.totalHits.value());
-                if (offset >= top.scoreDocs.length) return new Hits(total, List.of());
-                TopFieldCollector.populateScores(top.scoreDocs, searcher, q);
+                // The exact total by counting (no scoring, the cheapest way through every match),
+                // and the top offset+limit by a collector that may skip what cannot make the page:
+                // scoring every match of a common word to get both in one pass was the slowest
+                // part of a search over a million messages.
+                int total = searcher.count(q);
+                if (offset >= total || limit == 0) return new Hits(total, List.of());
+                TopFieldDocs top = searcher.search(q, new TopFieldCollectorManager(sort(order), offset + limit, null, SKIP_AFTER));
                 StoredFields stored = searcher.storedFields();
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length; i++) {
                     Document d = stored.document(docs[i].doc, FIELDS);
-                    hits.add(new Hit(d.get(CHANNEL), new Ts(d.getField(TS).numericValue().longValue()), docs[i].score));
+                    hits.add(new Hit(d.get(CHANNEL), new Ts(d.getField(TS).numericValue().longValue()), score(docs[i])));
                 }
                 return new Hits(total, hits);
             } finally {
@@ -233,6 +234,11 @@ public final class LuceneSearchIndex implements SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The score a score-sorted hit carries as its first sort value; NaN when sorted by time (not computed). */
+    private static float score(ScoreDoc d) {
+        return d instanceof org.apache.lucene.search.FieldDoc f && f.fields.length > 0 && f.fields[0] instanceof Float x ? x : Float.NaN;
     }
 
     /** Newer first among equal scores, as a reader of chat history expects. */
