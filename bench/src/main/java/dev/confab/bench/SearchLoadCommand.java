@@ -59,6 +59,9 @@ final class SearchLoadCommand implements Callable<Integer> {
     @Option(names = "--tail-words", defaultValue = "20000", description = "Made-up words after the English head of the vocabulary.")
     int tailWords;
 
+    @Option(names = "--pg-pid", defaultValue = "0", description = "PostgreSQL's postmaster, to count the CPU its indexing used (0: not counted).")
+    long pgPid;
+
     @Option(names = "--seed", defaultValue = "1")
     long seed;
 
@@ -119,7 +122,7 @@ final class SearchLoadCommand implements Callable<Integer> {
             System.err.printf("search-load: store: %,d messages in %.1f s (%,.0f/s)%n", messages, s, messages / s);
         }
         try (Connection pg = DriverManager.getConnection(jdbcUrl, jdbcUser, null)) {
-            SearchPg.load(pg, corpus, userIds, channelIds, fx);
+            SearchPg.load(pg, corpus, userIds, channelIds, fx, pgPid);
         }
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(out.toFile(), fx);
         return 0;

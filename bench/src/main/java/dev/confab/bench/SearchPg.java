@@ -22,8 +22,8 @@ final class SearchPg {
     private SearchPg() {}
 
     /** Loads the corpus (COPY into a staging table), then times the full-text indexing itself. */
-    static void load(Connection c, SearchCorpus corpus, List<String> userIds, List<String> channelIds, ObjectNode fx)
-            throws SQLException, IOException {
+    static void load(Connection c, SearchCorpus corpus, List<String> userIds, List<String> channelIds, ObjectNode fx,
+                     long postmasterPid) throws SQLException, IOException {
         try (Statement s = c.createStatement()) {
             s.execute("SET maintenance_work_mem = '256MB'");
             s.execute("CREATE TABLE fts_channels (id text PRIMARY KEY, name text NOT NULL, private boolean NOT NULL)");
@@ -51,11 +51,13 @@ final class SearchPg {
         long t0 = System.nanoTime();
         long rows = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY fts_staging FROM STDIN", new CopyReader(corpus, userIds, channelIds));
         long t1 = System.nanoTime();
+        long cpu0 = postmasterPid > 0 ? ProcCpu.treeTicks(postmasterPid) : 0;
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE fts_messages AS SELECT channel_id, ts, user_id, text, to_tsvector('english', text) AS tsv FROM fts_staging");
             long t2 = System.nanoTime();
             s.execute("CREATE INDEX fts_messages_tsv ON fts_messages USING gin (tsv)");
             long t3 = System.nanoTime();
+            if (postmasterPid > 0) fx.put("pg_index_cpu_seconds", (ProcCpu.treeTicks(postmasterPid) - cpu0) / ProcCpu.TICKS_PER_SECOND);
             s.execute("ALTER TABLE fts_messages ADD PRIMARY KEY (channel_id, ts)");
             s.execute("CREATE INDEX fts_messages_user ON fts_messages (user_id, ts)");
             s.execute("CREATE INDEX fts_messages_ts ON fts_messages (ts)");

@@ -49,7 +49,11 @@ final class SearchQueries {
                 int s = r.nextInt(searchers);
                 out.add(switch (k) {
                     case COMMON -> word(k, s, commonWord(corpus, r, 30, 100));
-                    case RARE -> word(k, s, corpus.vocabulary.get(10_000 + r.nextInt(corpus.vocabulary.size() - 10_000)));
+                    case RARE -> {
+                        // The tail from rank 10,000 (or the second half of a smaller vocabulary).
+                        int from = Math.min(10_000, corpus.vocabulary.size() / 2);
+                        yield word(k, s, corpus.vocabulary.get(from + r.nextInt(corpus.vocabulary.size() - from)));
+                    }
                     case PHRASE -> {
                         List<String> w = fromMessage(corpus, userIds, r, 2, true);
                         String p = "\"" + String.join(" ", w) + "\"";

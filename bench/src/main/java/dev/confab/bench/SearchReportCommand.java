@@ -31,6 +31,9 @@ final class SearchReportCommand implements Callable<Integer> {
     @Option(names = "--reindex", required = true, description = "A `confab admin reindex` output (JSON); repeat per run.")
     List<Path> reindex;
 
+    @Option(names = "--reindex-cpu", description = "The reindex process's `user sys wall` seconds; repeat per run, in the order of --reindex.")
+    List<Path> reindexCpu = new ArrayList<>();
+
     @Option(names = "--index-bytes", required = true, description = "Size of <data-dir>/search after the last reindex.")
     long indexBytes;
 
@@ -60,6 +63,11 @@ final class SearchReportCommand implements Callable<Integer> {
             JsonNode r = json.readTree(p.toFile());
             rates.add(r.get("messages").asDouble() / r.get("seconds").asDouble());
         }
+        List<Double> perCpuSecond = new ArrayList<>();
+        for (Path p : reindexCpu) {
+            String[] f = Files.readString(p).trim().split("\\s+");
+            perCpuSecond.add(n / (Double.parseDouble(f[0]) + Double.parseDouble(f[1])));
+        }
         double pgIndexSeconds = fx.get("pg_tsvector_seconds").asDouble() + fx.get("pg_gin_seconds").asDouble();
         Machine m = Machine.probe(serverJdk);
         StringBuilder sb = new StringBuilder(HEADING).append("\n\n");
@@ -74,6 +82,11 @@ final class SearchReportCommand implements Callable<Integer> {
         sb.append(String.format(Locale.ROOT, "| messages/s | **%s** (median of %d; %s) | %s (once: to_tsvector %.1f s + GIN build %.1f s) |%n",
                 Fmt.count(median(rates)), rates.size(), range(rates, Fmt::count), Fmt.count(n / pgIndexSeconds),
                 fx.get("pg_tsvector_seconds").asDouble(), fx.get("pg_gin_seconds").asDouble()));
+        if (!perCpuSecond.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "| messages per CPU-second (user+sys of the whole reindex process, JVM start included) | %s (median; %s) | %s |%n",
+                    Fmt.count(median(perCpuSecond)), range(perCpuSecond, Fmt::count),
+                    fx.has("pg_index_cpu_seconds") ? Fmt.count(n / fx.get("pg_index_cpu_seconds").asDouble()) + " (the postmaster's process tree during to_tsvector + GIN)" : ""));
+        }
         sb.append(String.format(Locale.ROOT, "| index size per message | **%.0f bytes** (%s MB on disk) | GIN index %.0f bytes, plus the stored tsvector %.0f bytes |%n",
                 (double) indexBytes / n, Fmt.count(indexBytes / 1e6), fx.get("pg_gin_bytes").asDouble() / n,
                 fx.get("pg_tsvector_bytes").asDouble() / n));
