@@ -61,8 +61,12 @@ public final class LuceneSearchIndex implements SearchIndex {
      */
     private static final String FORMAT_KEY = "format";
     private static final String FORMAT = "3";
-    /** Lucene's default is 16 MB: a rebuild then flushes (and merges) small segments all the time. */
-    private static final double RAM_BUFFER_MB = 128;
+    /**
+     * The indexing buffer while a rebuild adds everything (from {@link #clear} to the next
+     * {@link #commit}); Lucene's default 16 MB otherwise, where every batch is flushed by a refresh
+     * anyway. With 16 MB a rebuild flushes (and merges) small segments all the time.
+     */
+    private static final double REBUILD_RAM_BUFFER_MB = 128;
     private static final java.util.Set<String> FIELDS = java.util.Set.of(CHANNEL, TS);
     /** Matches collected exactly before the top-hits collector may skip the rest (Lucene's default). */
     private static final int SKIP_AFTER = 1000;
@@ -83,7 +87,7 @@ public final class LuceneSearchIndex implements SearchIndex {
                 Map.of(MessageAnalysis.STEMMED, MessageAnalysis.forIndex(true)));
         // No commit on close: a commit always carries the cursor its documents correspond to.
         IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setCommitOnClose(false).setRAMBufferSizeMB(RAM_BUFFER_MB);
+                .setCommitOnClose(false);
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         long c = 0;
@@ -157,6 +161,7 @@ public final class LuceneSearchIndex implements SearchIndex {
             writer.setLiveCommitData((outdated ? Map.of(CURSOR_KEY, Long.toString(outboxId))
                     : Map.of(CURSOR_KEY, Long.toString(outboxId), FORMAT_KEY, FORMAT)).entrySet());
             writer.commit();
+            writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
             cursor = outboxId;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,6 +177,7 @@ public final class LuceneSearchIndex implements SearchIndex {
     public void clear() {
         try {
             writer.deleteAll();
+            writer.getConfig().setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB);
             outdated = false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
