@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "confab-bench", mixinStandardHelpOptions = true,
         description = "Confab load generator and benchmark tools.",
         subcommands = {PgCommand.class, SetupCommand.class, PostCommand.class, ReportCommand.class, FanoutCommand.class, ConnectionsCommand.class,
-                RtmReportCommand.class, StormCommand.class, CompareReportCommand.class, EdgeCommand.class, FilesCommand.class})
+                RtmReportCommand.class, StormCommand.class, CompareReportCommand.class, EdgeCommand.class, FilesCommand.class,
+                SearchLoadCommand.class, SearchQueryCommand.class, SearchReportCommand.class})
 public final class BenchMain {
     private BenchMain() {}
 

@@ -12,7 +12,7 @@ import java.util.Optional;
  * The dates {@code before:}, {@code after:}, {@code on:} and {@code during:} accept, each as the
  * period of days it names: {@code 2024-03-05}, {@code 2024-03}, {@code 2024}, {@code today},
  * {@code yesterday}, and month names ({@code march}, {@code mar}: the latest such month that has
- * begun). Days are UTC days.
+ * begun). Days are the searcher's days (midnight in their time zone), applied by the caller.
  */
 final class DatePeriods {
     private DatePeriods() {}

@@ -1,6 +1,8 @@
 package dev.confab.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.model.Channel;
+import dev.confab.model.ChannelKind;
 import dev.confab.model.Message;
 import dev.confab.model.Reaction;
 import dev.confab.model.Ts;
@@ -27,7 +29,8 @@ final class IndexedMessages {
     private IndexedMessages() {}
 
     /** The changes that bring these messages of one channel up to date: puts, or removes for messages gone. */
-    static List<IndexChange> load(Stores stores, String teamId, String channelId, Collection<Ts> tss) {
+    static List<IndexChange> load(Stores stores, Channel channel, Collection<Ts> tss) {
+        String channelId = channel.id();
         Map<Ts, Message> found = stores.messages().getAll(channelId, tss);
         List<Message> present = new ArrayList<>();
         List<IndexChange> out = new ArrayList<>();
@@ -36,13 +39,15 @@ final class IndexedMessages {
             if (m != null) present.add(m);
             else out.add(new IndexChange.Remove(channelId, ts));
         }
-        out.addAll(of(stores, teamId, channelId, present));
+        out.addAll(of(stores, channel, present));
         return out;
     }
 
     /** Puts for the searchable ones of {@code messages} (one channel), removes for the others. */
-    static List<IndexChange> of(Stores stores, String teamId, String channelId, List<Message> messages) {
+    static List<IndexChange> of(Stores stores, Channel channel, List<Message> messages) {
         if (messages.isEmpty()) return List.of();
+        String channelId = channel.id();
+        boolean open = channel.kind() == ChannelKind.PUBLIC;
         List<Ts> tss = messages.stream().map(Message::ts).toList();
         Map<Ts, List<Reaction>> reactions = stores.reactions().forMessages(channelId, tss);
         Set<Ts> pinned = stores.pins().pinned(channelId, tss);
@@ -55,7 +60,7 @@ final class IndexedMessages {
             String text = text(m);
             Set<String> names = new HashSet<>();
             for (Reaction r : reactions.getOrDefault(m.ts(), List.of())) names.add(r.name());
-            out.add(new IndexChange.Put(new IndexedMessage(teamId, channelId, m.ts(), m.userId(), text,
+            out.add(new IndexChange.Put(new IndexedMessage(channel.teamId(), channelId, open, m.ts(), m.userId(), text,
                     m.threadTs() != null, pinned.contains(m.ts()), LINK.matcher(text).find(), names,
                     Set.copyOf(m.mentions().users()))));
         }

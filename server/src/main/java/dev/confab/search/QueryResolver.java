@@ -11,6 +11,7 @@ import dev.confab.store.Page;
 import dev.confab.store.Stores;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -29,6 +30,8 @@ import java.util.Set;
  */
 public final class QueryResolver {
     private static final int PAGE = 1000;
+    private static final Set<String> DATE_KEYS = Set.of("before", "after", "on", "during");
+    private static final Set<ChannelKind> MEMBERS_ONLY = EnumSet.of(ChannelKind.PRIVATE, ChannelKind.MPIM, ChannelKind.IM);
     private final Stores stores;
     private final Clock clock;
 
@@ -39,7 +42,7 @@ public final class QueryResolver {
 
     public MessageQuery resolve(Actor caller, String query) {
         SearchSyntax.Parsed parsed = SearchSyntax.parse(query);
-        Set<String> readable = readable(caller);
+        MessageQuery.Readable readable = readable(caller);
         List<String> words = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();
@@ -52,11 +55,30 @@ public final class QueryResolver {
         boolean link = false, pin = false, reaction = false, thread = false;
         Set<String> emojis = new HashSet<>();
         List<Term> terms = new ArrayList<>(parsed.terms());
-        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        ZoneId zone = zone(caller);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        List<MessageQuery.Period> notPeriods = new ArrayList<>();
         Set<String> notChannels = new HashSet<>(), notUsers = new HashSet<>(), notFlags = new HashSet<>(),
                 notReactions = new HashSet<>();
         for (Modifier m : parsed.modifiers()) {
             String v = m.value();
+            if (m.negated() && DATE_KEYS.contains(m.key())) {
+                // Slack documents no negated dates; they mean what they say: -before:D is "not
+                // before D", -after:D "not after D", -on:D and -during:D "not within D".
+                Optional<DatePeriods.Period> p = DatePeriods.parse(v, today);
+                if (p.isEmpty()) {
+                    terms.add(m.asWord());
+                    continue;
+                }
+                long start = micros(p.get().start(), zone);
+                long end = micros(p.get().end(), zone);
+                switch (m.key()) {
+                    case "before" -> fromMicros = max(fromMicros, start);
+                    case "after" -> toMicros = min(toMicros, end);
+                    default -> notPeriods.add(new MessageQuery.Period(start, end));
+                }
+                continue;
+            }
             if (m.negated()) {
                 if (!negate(caller, m, notChannels, notUsers, notFlags, notReactions)) terms.add(m.asWord());
                 continue;
@@ -67,7 +89,7 @@ public final class QueryResolver {
                 case "to" -> {
                     Optional<String> u = user(caller, v);
                     // Nobody by that name: a condition nothing satisfies (no user id is empty).
-                    to.add(u.map(id -> new MessageQuery.To(id, directWith(id, readable)))
+                    to.add(u.map(id -> new MessageQuery.To(id, directWith(id, readable.channels())))
                             .orElse(new MessageQuery.To("", Set.of())));
                 }
                 case "before", "after", "on", "during" -> {
@@ -76,8 +98,8 @@ public final class QueryResolver {
                         terms.add(m.asWord());
                         continue;
                     }
-                    long start = micros(p.get().start());
-                    long end = micros(p.get().end());
+                    long start = micros(p.get().start(), zone);
+                    long end = micros(p.get().end(), zone);
                     if (!m.key().equals("before")) fromMicros = max(fromMicros, m.key().equals("after") ? end : start);
                     if (!m.key().equals("after")) toMicros = min(toMicros, m.key().equals("before") ? start : end);
                 }
@@ -103,7 +125,7 @@ public final class QueryResolver {
             else words.add(t.text());
         }
         return new MessageQuery(readable, words, phrases, prefixes, excluded, in, from, to, fromMicros, toMicros, link,
-                pin, reaction, emojis, thread, new MessageQuery.Not(notChannels, notUsers, notFlags, notReactions));
+                pin, reaction, emojis, thread, new MessageQuery.Not(notChannels, notUsers, notFlags, notReactions, notPeriods));
     }
 
     /** {@code -in:}, {@code -from:}, {@code -has:}, {@code -is:}; false for a negation that has no meaning (searched as an excluded word). */
@@ -129,17 +151,19 @@ public final class QueryResolver {
         return true;
     }
 
-    /** Every channel of the caller's workspace the caller may read now. */
-    public Set<String> readable(Actor caller) {
+    /**
+     * What the caller may read now: every public channel of their workspace (archived ones
+     * included), and the private channels, DMs and group DMs they are a member of.
+     */
+    public MessageQuery.Readable readable(Actor caller) {
         Set<String> ids = new HashSet<>();
         String after = null;
         do {
-            Page<Channel> page = stores.channels().list(caller.teamId(), EnumSet.allOf(ChannelKind.class), false,
-                    caller.userId(), after, PAGE);
-            page.items().forEach(c -> ids.add(c.id()));
+            Page<Channel> page = stores.channels().channelsOf(caller.userId(), MEMBERS_ONLY, false, after, PAGE);
+            page.items().stream().filter(c -> c.teamId().equals(caller.teamId())).forEach(c -> ids.add(c.id()));
             after = page.nextKey();
         } while (after != null);
-        return ids;
+        return new MessageQuery.Readable(caller.teamId(), ids);
     }
 
     /** {@code in:} a channel ({@code #name}, {@code name}, {@code <#C…|name>}, {@code C…}) or the caller's DM with a user ({@code @name}). */
@@ -186,8 +210,19 @@ public final class QueryResolver {
         return a;
     }
 
-    private static long micros(LocalDate d) {
-        return d.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000L;
+    /** Midnight starting {@code d} where the searcher lives. */
+    private static long micros(LocalDate d, ZoneId zone) {
+        return d.atStartOfDay(zone).toEpochSecond() * 1_000_000L;
+    }
+
+    /** The caller's time zone (their profile's {@code tz}); UTC when unset or not a zone Java knows. */
+    private ZoneId zone(Actor caller) {
+        String tz = stores.users().get(caller.userId()).map(User::tz).orElse("UTC");
+        try {
+            return ZoneId.of(tz);
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
     }
 
     private static Long max(Long a, long b) {

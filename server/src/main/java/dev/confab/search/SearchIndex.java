@@ -13,6 +13,18 @@ public interface SearchIndex extends AutoCloseable {
     /** Applies changes; idempotent. Not yet visible to searches nor durable. */
     void apply(List<IndexChange> changes);
 
+    /**
+     * Adds messages known not to be in the index (a rebuild, after {@link #clear}): no earlier
+     * version is looked up. Safe to call from several threads at once.
+     */
+    void add(List<IndexedMessage> messages);
+
+    /**
+     * True when the index holds documents written by an older version of Confab that searches
+     * can no longer use as they are: it must be rebuilt ({@link Reindex}), which the indexer does on start.
+     */
+    boolean outdated();
+
     /** Makes every applied change visible to searches. */
     void refresh();
 
@@ -39,6 +51,7 @@ public interface SearchIndex extends AutoCloseable {
 
     enum Order { SCORE_DESC, SCORE_ASC, TIME_DESC, TIME_ASC }
 
+    /** One match; {@code score} is NaN when the order is by time (not computed). */
     record Hit(String channelId, Ts ts, float score) {}
 
     record Hits(int total, List<Hit> hits) {

@@ -43,11 +43,13 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     private final SearchIndex index;
     private final Semaphore wake = new Semaphore(0);
     private final java.util.concurrent.CountDownLatch stopping = new java.util.concurrent.CountDownLatch(1);
-    private final Map<String, String> teams = new ConcurrentHashMap<>();
+    private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Thread thread;
     private final Thread committer;
     private volatile boolean running = true;
     private volatile long applied;
+    /** Set once the index is usable (rebuilt if it had to be): only then may close() commit. */
+    private volatile boolean ready;
 
     public SearchIndexer(Stores stores, SearchIndex index) {
         this.stores = stores;
@@ -60,13 +62,12 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     /** Catches up with the outbox from the index's committed cursor, then follows it. */
     public SearchIndexer start() {
         thread.start();
-        committer.start();
         return this;
     }
 
-    /** The outbox id applied so far (searchable, perhaps not yet committed). */
+    /** The outbox id applied so far (searchable, perhaps not yet committed); 0 while an outdated index is rebuilt. */
     public long applied() {
-        return applied;
+        return ready ? applied : 0;
     }
 
     /** Events are a hint that the outbox grew; the entries themselves are read from the store. */
@@ -76,6 +77,20 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     }
 
     private void run() {
+        if (index.outdated()) {
+            // Written by an earlier version whose documents searches cannot use: rebuild from the store.
+            log.info("the search index is of an earlier format; rebuilding it from the store");
+            try {
+                Reindex.Result r = Reindex.run(stores, index);
+                applied = r.outboxCursor();
+                log.info("search index rebuilt: {} messages in {} channels", r.messages(), r.channels());
+            } catch (RuntimeException e) {
+                log.error("rebuilding the search index failed; run `confab admin reindex`", e);
+                return;
+            }
+        }
+        ready = true;
+        committer.start();
         while (running) {
             try {
                 if (step() < BATCH && wake.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -129,8 +144,8 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         for (OutboxStore.Entry e : entries) touches(e, touched);
         List<IndexChange> changes = new ArrayList<>();
         touched.forEach((channelId, tss) -> {
-            String team = team(channelId);
-            if (team != null) changes.addAll(IndexedMessages.load(stores, team, channelId, tss));
+            Channel channel = channel(channelId);
+            if (channel != null) changes.addAll(IndexedMessages.load(stores, channel, tss));
         });
         index.apply(changes);
         index.refresh();
@@ -170,13 +185,14 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         if (t != null) tss.add(t);
     }
 
-    private String team(String channelId) {
-        String t = teams.get(channelId);
-        if (t == null) {
-            t = stores.channels().get(channelId).map(Channel::teamId).orElse(null);
-            if (t != null) teams.put(channelId, t);
+    /** The channel, for its team and kind, which never change (its name may be stale: unused). */
+    private Channel channel(String channelId) {
+        Channel c = channels.get(channelId);
+        if (c == null) {
+            c = stores.channels().get(channelId).orElse(null);
+            if (c != null) channels.put(channelId, c);
         }
-        return t;
+        return c;
     }
 
     private void sleepQuietly() {
@@ -200,6 +216,6 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!thread.isAlive() && !committer.isAlive()) index.commit(applied);
+        if (ready && !thread.isAlive() && !committer.isAlive()) index.commit(applied);
     }
 }

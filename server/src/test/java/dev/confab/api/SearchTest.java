@@ -121,7 +121,20 @@ class SearchTest {
         assertThat(found(bob, "搜索")).containsExactly("我们明天讨论搜索功能");
         assertThat(found(bob, "明天")).containsExactly("我们明天讨论搜索功能");
         assertThat(found(bob, "서울")).containsExactly("서울에서 회의가 있습니다");
+        assertThat(found(bob, "회의")).containsExactly("서울에서 회의가 있습니다");
+        assertThat(found(bob, "搜索功能")).containsExactly("我们明天讨论搜索功能");
         assertThat(found(bob, "大阪")).isEmpty();
+    }
+
+    @Test
+    void chineseJapaneseAndKoreanAreCutIntoWordsNotCharacterPairs() {
+        // Each of these is two characters of the text but straddles a word boundary (東京|都,
+        // 明天|讨论, 서울|에서): a bigram index finds them, a word index rightly does not.
+        assertThat(found(bob, "京都")).isEmpty();
+        assertThat(found(bob, "天讨")).isEmpty();
+        assertThat(found(bob, "울에")).isEmpty();
+        // A kanji-only query is cut as Japanese too, so Japanese text is found by its kanji words.
+        assertThat(found(bob, "東京 住んで")).containsExactly("東京都に住んでいます");
     }
 
     @Test
@@ -205,6 +218,42 @@ class SearchTest {
         assertThat(found(bob, "fox during:" + today.getYear())).hasSize(2);
         assertThat(found(bob, "fox during:" + (today.getYear() - 1))).isEmpty();
         assertThat(found(bob, "fox during:" + today.toString().substring(0, 7))).hasSize(2);
+    }
+
+    @Test
+    void negatedDatesExcludeThePeriod() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        assertThat(found(bob, "fox -on:today")).isEmpty();
+        assertThat(found(bob, "fox -on:yesterday")).hasSize(2);
+        assertThat(found(bob, "fox -during:" + today.getYear())).isEmpty();
+        assertThat(found(bob, "fox -during:" + (today.getYear() - 1))).hasSize(2);
+        assertThat(found(bob, "fox -before:today")).as("not before today").hasSize(2);
+        assertThat(found(bob, "fox -before:" + today.plusDays(1))).isEmpty();
+        assertThat(found(bob, "fox -after:yesterday")).as("not after yesterday").isEmpty();
+        assertThat(found(bob, "fox -after:today")).hasSize(2);
+        assertThat(found(bob, "fox on:today -on:today")).isEmpty();
+        assertThat(found(bob, "fox -on:someday")).as("a meaningless date is an excluded word").hasSize(2);
+    }
+
+    @Test
+    void datesAreTheSearchersDaysInTheirTimeZone() {
+        // A zone whose date differs from UTC's right now: UTC+14 in the afternoon, UTC-12 in the morning.
+        java.time.Instant now = java.time.Instant.now();
+        java.time.ZoneId zone = java.time.ZoneId.of(now.atZone(ZoneOffset.UTC).getHour() >= 12 ? "Pacific/Kiritimati" : "Etc/GMT+12");
+        Member dana = ws.member("dana");
+        var users = server.confab().stores().users();
+        var u = users.get(dana.id()).orElseThrow();
+        users.update(new dev.confab.model.User(u.id(), u.teamId(), u.name(), u.email(), u.role(), u.botId(), u.deleted(),
+                u.profile(), zone.getId(), u.created(), u.updated()));
+        LocalDate utcDay = LocalDate.now(ZoneOffset.UTC);
+        LocalDate localDay = LocalDate.now(zone);
+        assertThat(localDay).isNotEqualTo(utcDay);
+
+        assertThat(found(dana, "fox on:today")).hasSize(2);
+        assertThat(found(dana, "fox on:" + localDay)).hasSize(2);
+        assertThat(found(dana, "fox on:" + utcDay)).as("the UTC day is another day for dana").isEmpty();
+        assertThat(found(bob, "fox on:" + utcDay)).as("bob lives in UTC").hasSize(2);
+        assertThat(found(dana, "fox -on:" + localDay)).isEmpty();
     }
 
     @Test

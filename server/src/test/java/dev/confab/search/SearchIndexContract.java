@@ -30,10 +30,18 @@ public abstract class SearchIndexContract {
     }
 
     private static IndexedMessage msg(String channel, long micros, String user, String text) {
-        return new IndexedMessage("T1", channel, new Ts(micros), user, text, false, false, false, Set.of(), Set.of());
+        return new IndexedMessage("T1", channel, false, new Ts(micros), user, text, false, false, false, Set.of(), Set.of());
+    }
+
+    private static IndexedMessage open(String team, String channel, long micros, String text) {
+        return new IndexedMessage(team, channel, true, new Ts(micros), "U1", text, false, false, false, Set.of(), Set.of());
     }
 
     private static MessageQuery words(Set<String> readable, String... words) {
+        return words(MessageQuery.Readable.only(readable), words);
+    }
+
+    private static MessageQuery words(MessageQuery.Readable readable, String... words) {
         return new MessageQuery(readable, List.of(words), List.of(), List.of(), List.of(), null, null, List.of(), null, null,
                 false, false, false, Set.of(), false, null);
     }
@@ -64,6 +72,32 @@ public abstract class SearchIndexContract {
 
         assertThat(ids(words(Set.of("C1", "C3"), "shared"), SearchIndex.Order.TIME_DESC)).containsExactly("C3/3", "C1/1");
         assertThat(index.search(words(Set.of(), "shared"), SearchIndex.Order.SCORE_DESC, 0, 10).total()).isZero();
+    }
+
+    @Test
+    void publicChannelsOfTheCallersWorkspaceAreReadableWithoutBeingListed() {
+        index.apply(List.of(new IndexChange.Put(open("T1", "C1", 1, "shared word")), new IndexChange.Put(open("T2", "C2", 2, "shared word")),
+                new IndexChange.Put(msg("G1", 3, "U1", "shared word")), new IndexChange.Put(msg("G2", 4, "U1", "shared word"))));
+        index.refresh();
+
+        assertThat(ids(words(new MessageQuery.Readable("T1", Set.of()), "shared"), SearchIndex.Order.TIME_DESC))
+                .as("public channels of T1 only").containsExactly("C1/1");
+        assertThat(ids(words(new MessageQuery.Readable("T1", Set.of("G2")), "shared"), SearchIndex.Order.TIME_DESC))
+                .as("and the members-only conversations listed").containsExactly("G2/4", "C1/1");
+    }
+
+    @Test
+    void addedMessagesAreSearchableLikePutOnes() {
+        index.clear();
+        List<IndexedMessage> bulk = new java.util.ArrayList<>();
+        for (int i = 1; i <= 50; i++) bulk.add(open("T1", "C" + (i % 3), i, i % 2 == 0 ? "even number" : "odd number"));
+        index.add(bulk.subList(0, 25));
+        index.add(bulk.subList(25, 50));
+        index.refresh();
+
+        assertThat(index.size()).isEqualTo(50);
+        assertThat(index.search(words(new MessageQuery.Readable("T1", Set.of()), "even"), SearchIndex.Order.SCORE_DESC, 0, 10).total()).isEqualTo(25);
+        assertThat(index.outdated()).isFalse();
     }
 
     @Test

@@ -23,11 +23,13 @@ import org.apache.lucene.util.QueryBuilder;
 final class LuceneQueries {
     private final QueryBuilder stemmed = new QueryBuilder(MessageAnalysis.forQuery(true));
     private final QueryBuilder exact = new QueryBuilder(MessageAnalysis.forQuery(false));
+    private final QueryBuilder stemmedJa = new QueryBuilder(MessageAnalysis.forQueryHanAsJapanese(true));
+    private final QueryBuilder exactJa = new QueryBuilder(MessageAnalysis.forQueryHanAsJapanese(false));
 
     Query build(MessageQuery q) {
         if (q.readable().isEmpty()) return new MatchNoDocsQuery("no readable channel");
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        b.add(anyOf(LuceneSearchIndex.CHANNEL, q.readable()), Occur.FILTER);
+        b.add(readable(q.readable()), Occur.FILTER);
         if (q.inChannels() != null) b.add(anyOf(LuceneSearchIndex.CHANNEL, q.inChannels()), Occur.FILTER);
         if (q.fromUsers() != null) b.add(anyOf(LuceneSearchIndex.USER, q.fromUsers()), Occur.FILTER);
         for (MessageQuery.To to : q.to()) b.add(sentTo(to), Occur.FILTER);
@@ -47,8 +49,11 @@ final class LuceneQueries {
         if (!not.users().isEmpty()) b.add(anyOf(LuceneSearchIndex.USER, not.users()), Occur.MUST_NOT);
         for (String f : not.flags()) b.add(flag(f), Occur.MUST_NOT);
         for (String r : not.reactions()) b.add(new TermQuery(new Term(LuceneSearchIndex.REACTION, r)), Occur.MUST_NOT);
+        for (MessageQuery.Period p : not.periods()) {
+            b.add(LongPoint.newRangeQuery(LuceneSearchIndex.TS, p.fromMicros(), p.toMicros() - 1), Occur.MUST_NOT);
+        }
         for (String x : q.excluded()) {
-            Query e = stemmed.createPhraseQuery(MessageAnalysis.STEMMED, x);
+            Query e = phrase(stemmed, stemmedJa, MessageAnalysis.STEMMED, x);
             if (e != null) b.add(e, Occur.MUST_NOT);
         }
         return b.build();
@@ -63,17 +68,37 @@ final class LuceneQueries {
 
     private void addText(BooleanQuery.Builder b, MessageQuery q) {
         for (String w : q.words()) {
-            Query t = stemmed.createPhraseQuery(MessageAnalysis.STEMMED, w);
+            Query t = phrase(stemmed, stemmedJa, MessageAnalysis.STEMMED, w);
             if (t != null) b.add(t, Occur.MUST);
         }
         for (String p : q.phrases()) {
-            Query t = exact.createPhraseQuery(MessageAnalysis.EXACT, p);
+            Query t = phrase(exact, exactJa, MessageAnalysis.EXACT, p);
             if (t != null) b.add(t, Occur.MUST);
         }
         for (String p : q.prefixes()) {
             BytesRef normalized = exact.getAnalyzer().normalize(MessageAnalysis.EXACT, p);
             if (normalized.length > 0) b.add(new PrefixQuery(new Term(MessageAnalysis.EXACT, normalized)), Occur.MUST);
         }
+    }
+
+    /**
+     * The words of {@code text} in order. Han characters alone may be Chinese or Japanese, which
+     * cut them into words differently: then either cut matches.
+     */
+    private static Query phrase(QueryBuilder chinese, QueryBuilder japanese, String field, String text) {
+        Query q = chinese.createPhraseQuery(field, text);
+        if (q == null || !CjkWordFilter.hanOnly(text)) return q;
+        Query ja = japanese.createPhraseQuery(field, text);
+        if (ja == null || ja.equals(q)) return q;
+        return new BooleanQuery.Builder().add(q, Occur.SHOULD).add(ja, Occur.SHOULD).setMinimumNumberShouldMatch(1).build();
+    }
+
+    /** In a public channel of the caller's workspace, or in one of the members-only conversations listed. */
+    private static Query readable(MessageQuery.Readable r) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        if (r.openTeam() != null) any.add(new TermQuery(new Term(LuceneSearchIndex.OPEN_TEAM, r.openTeam())), Occur.SHOULD);
+        if (!r.channels().isEmpty()) any.add(anyOf(LuceneSearchIndex.CHANNEL, r.channels()), Occur.SHOULD);
+        return any.setMinimumNumberShouldMatch(1).build();
     }
 
     /** Posted by someone else in one of the DMs, or mentioning the user anywhere. */

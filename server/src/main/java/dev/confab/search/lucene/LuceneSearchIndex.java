@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.sinks.TeeSinkTokenFilter;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -30,7 +31,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.NRTCachingDirectory;
@@ -45,17 +47,37 @@ public final class LuceneSearchIndex implements SearchIndex {
     static final String ID = "id";
     static final String CHANNEL = "channel";
     static final String USER = "user";
+    /** The team id, on messages of public channels only: what every member of the team may read. */
+    static final String OPEN_TEAM = "open_team";
     static final String TS = "ts";
     static final String FLAG = "flag";
     static final String REACTION = "reaction";
     static final String MENTION = "mention";
     private static final String CURSOR_KEY = "outbox_cursor";
+    /**
+     * What the documents hold, committed with them: 2 added {@link #OPEN_TEAM}, which the
+     * readable-channels filter needs; 3 cut Chinese, Japanese and Korean into words instead of
+     * bigrams. An index of an earlier format must be rebuilt.
+     */
+    private static final String FORMAT_KEY = "format";
+    private static final String FORMAT = "3";
+    /**
+     * The indexing buffer while a rebuild adds everything (from {@link #clear} to the next
+     * {@link #commit}); Lucene's default 16 MB otherwise, where every batch is flushed by a refresh
+     * anyway. With 16 MB a rebuild flushes (and merges) small segments all the time.
+     */
+    private static final double REBUILD_RAM_BUFFER_MB = 128;
+    private static final java.util.Set<String> FIELDS = java.util.Set.of(CHANNEL, TS);
+    /** Matches collected exactly before the top-hits collector may skip the rest (Lucene's default). */
+    private static final int SKIP_AFTER = 1000;
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final LuceneQueries queries = new LuceneQueries();
+    private final Analyzer exactAnalyzer = MessageAnalysis.forIndex(false);
     private volatile long cursor;
+    private volatile boolean outdated;
 
     private LuceneSearchIndex(Path dir) throws IOException {
         // Newly flushed small segments stay in memory until a commit writes them: a near-real-time
@@ -69,13 +91,16 @@ public final class LuceneSearchIndex implements SearchIndex {
         this.writer = new IndexWriter(directory, config);
         this.searchers = new SearcherManager(writer, null);
         long c = 0;
+        String format = null;
         var data = writer.getLiveCommitData();
         if (data != null) {
             for (Map.Entry<String, String> e : data) {
                 if (e.getKey().equals(CURSOR_KEY)) c = Long.parseLong(e.getValue());
+                if (e.getKey().equals(FORMAT_KEY)) format = e.getValue();
             }
         }
         this.cursor = c;
+        this.outdated = writer.getDocStats().numDocs > 0 && !FORMAT.equals(format);
     }
 
     /**
@@ -107,6 +132,20 @@ public final class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public void add(List<IndexedMessage> messages) {
+        try {
+            for (IndexedMessage m : messages) writer.addDocument(document(m));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public boolean outdated() {
+        return outdated;
+    }
+
+    @Override
     public void refresh() {
         try {
             searchers.maybeRefreshBlocking();
@@ -118,8 +157,11 @@ public final class LuceneSearchIndex implements SearchIndex {
     @Override
     public void commit(long outboxId) {
         try {
-            writer.setLiveCommitData(Map.of(CURSOR_KEY, Long.toString(outboxId)).entrySet());
+            // An outdated index stays marked as such until a rebuild has cleared it.
+            writer.setLiveCommitData((outdated ? Map.of(CURSOR_KEY, Long.toString(outboxId))
+                    : Map.of(CURSOR_KEY, Long.toString(outboxId), FORMAT_KEY, FORMAT)).entrySet());
             writer.commit();
+            writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
             cursor = outboxId;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -135,6 +177,8 @@ public final class LuceneSearchIndex implements SearchIndex {
     public void clear() {
         try {
             writer.deleteAll();
+            writer.getConfig().setRAMBufferSizeMB(REBUILD_RAM_BUFFER_MB);
+            outdated = false;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -146,15 +190,19 @@ public final class LuceneSearchIndex implements SearchIndex {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
+                // The exact total by counting (no scoring, the cheapest way through every match),
+                // and the top offset+limit by a collector that may skip what cannot make the page:
+                // scoring every match of a common word to get both in one pass was the slowest
+                // part of a search over a million messages.
                 int total = searcher.count(q);
                 if (offset >= total || limit == 0) return new Hits(total, List.of());
-                TopDocs top = searcher.search(q, offset + limit, sort(order), true);
+                TopFieldDocs top = searcher.search(q, new TopFieldCollectorManager(sort(order), offset + limit, null, SKIP_AFTER));
                 StoredFields stored = searcher.storedFields();
                 List<Hit> hits = new ArrayList<>();
                 ScoreDoc[] docs = top.scoreDocs;
                 for (int i = offset; i < docs.length; i++) {
-                    Document d = stored.document(docs[i].doc);
-                    hits.add(new Hit(d.get(CHANNEL), new Ts(d.getField(TS).numericValue().longValue()), docs[i].score));
+                    Document d = stored.document(docs[i].doc, FIELDS);
+                    hits.add(new Hit(d.get(CHANNEL), new Ts(d.getField(TS).numericValue().longValue()), score(docs[i])));
                 }
                 return new Hits(total, hits);
             } finally {
@@ -187,11 +235,16 @@ public final class LuceneSearchIndex implements SearchIndex {
     /** Closes without committing: whatever was applied since the last commit is replayed on the next start. */
     @Override
     public void close() {
-        try (directory; writer; searchers) {
+        try (directory; writer; searchers; exactAnalyzer) {
             // closed in reverse order of opening
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The score a score-sorted hit carries as its first sort value; NaN when sorted by time (not computed). */
+    private static float score(ScoreDoc d) {
+        return d instanceof org.apache.lucene.search.FieldDoc f && f.fields.length > 0 && f.fields[0] instanceof Float x ? x : Float.NaN;
     }
 
     /** Newer first among equal scores, as a reader of chat history expects. */
@@ -209,17 +262,22 @@ public final class LuceneSearchIndex implements SearchIndex {
         return channelId + "/" + ts;
     }
 
-    private static Document document(IndexedMessage m) {
+    private Document document(IndexedMessage m) {
         Document d = new Document();
         d.add(new StringField(ID, id(m.channelId(), m.ts()), Field.Store.NO));
         d.add(new StringField(CHANNEL, m.channelId(), Field.Store.YES));
+        if (m.open()) d.add(new StringField(OPEN_TEAM, m.teamId(), Field.Store.NO));
         if (m.userId() != null) d.add(new StringField(USER, m.userId(), Field.Store.NO));
         long micros = m.ts().micros();
         d.add(new LongPoint(TS, micros));
         d.add(new NumericDocValuesField(TS, micros));
         d.add(new StoredField(TS, micros));
-        d.add(new TextField(MessageAnalysis.STEMMED, m.text(), Field.Store.NO));
-        d.add(new TextField(MessageAnalysis.EXACT, m.text(), Field.Store.NO));
+        // One analysis for both text fields: the unstemmed tokens are captured as they are indexed
+        // and replayed through the stemmer (analysing twice was half of the indexing CPU). The
+        // unstemmed field must come first: it feeds the other.
+        TeeSinkTokenFilter exact = new TeeSinkTokenFilter(exactAnalyzer.tokenStream(MessageAnalysis.EXACT, m.text()));
+        d.add(new TextField(MessageAnalysis.EXACT, exact));
+        d.add(new TextField(MessageAnalysis.STEMMED, MessageAnalysis.stemmed(exact.newSinkTokenStream())));
         if (m.thread()) d.add(new StringField(FLAG, "thread", Field.Store.NO));
         if (m.pinned()) d.add(new StringField(FLAG, "pin", Field.Store.NO));
         if (m.hasLink()) d.add(new StringField(FLAG, "link", Field.Store.NO));
