@@ -34,9 +34,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class SearchIndexer implements EventSink, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
-    private static final int BATCH = 1000;
-    /** How long new entries gather before a batch: bounds refreshes to ~10/s, well inside "searchable within 1 s". */
-    static final long GATHER_MILLIS = 100;
+    private static final int BATCH = 4000;
+    /**
+     * How long new entries gather before a batch: bounds refreshes (each flushes a small segment
+     * that merges later) to about 4/s, still well inside "searchable within 1 s". At 100 ms and
+     * 1,000 entries a batch, the indexer cost 29 µs of CPU per post at 14,000 posts/s; at 250 ms
+     * and 4,000, 20 µs.
+     */
+    static final long GATHER_MILLIS = 250;
     private static final long COMMIT_EVERY_MILLIS = 1000;
 
     private final Stores stores;
