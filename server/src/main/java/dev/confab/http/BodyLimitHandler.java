@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Aggregates request bodies up to the configured limit; a larger one is refused with 413 and
- * Slack's JSON error, before it is buffered, and the connection is closed because the rest of the
- * body is still on the wire.
+ * Slack's JSON error, before it is buffered; the rest of the body is read and dropped and the connection then
+ * closes (see {@link HttpResponses#refuseBody}).
  */
 final class BodyLimitHandler extends HttpObjectAggregator {
     private static final byte[] TOO_LARGE = "{\"ok\":false,\"error\":\"request_too_large\"}".getBytes(StandardCharsets.UTF_8);
@@ -41,7 +41,7 @@ final class BodyLimitHandler extends HttpObjectAggregator {
 
     @Override
     protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-        HttpResponses.write(ctx, false, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, HttpResponses.JSON, TOO_LARGE, 0);
+        HttpResponses.refuseBody(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, TOO_LARGE);
         HttpUtil.setKeepAlive(oversized, false);
     }
 }

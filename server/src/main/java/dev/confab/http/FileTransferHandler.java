@@ -242,8 +242,8 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, int status, String error) {
         discarding = true; // whatever body follows is dropped; the connection closes after the answer
-        HttpResponses.write(ctx, false, HttpResponseStatus.valueOf(status), HttpResponses.JSON,
-                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8), 0);
+        HttpResponses.refuseBody(ctx, HttpResponseStatus.valueOf(status),
+                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     static boolean isMultipart(HttpRequest req) {

@@ -76,6 +76,9 @@ final class TokenProbe {
         held.forEach(HttpContent::release);
         held.clear();
         try {
+            // an in-memory upload the decoder was still filling is not among what destroy() frees
+            InterfaceHttpData partial = decoder.currentPartialHttpData();
+            if (partial != null && partial.refCnt() > 0) partial.release();
             decoder.destroy();
         } catch (RuntimeException ignored) {
             // already destroyed

@@ -219,8 +219,8 @@ final class UploadSink {
 
     private void refuseLater(int status, String error) {
         cleanUp();
-        HttpResponses.write(ctx, false, HttpResponseStatus.valueOf(status), HttpResponses.JSON,
-                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8), 0);
+        HttpResponses.refuseBody(ctx, HttpResponseStatus.valueOf(status),
+                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 
     private void cleanUp() {

@@ -317,6 +317,16 @@ abstract class FileSharingContract {
                 multipart("b0", null, bytes, null)).body()).path("file").path("size").asLong()).isEqualTo(bytes.length);
     }
 
+    @Test
+    void aRefusedLargeUploadIsAnsweredNotReset() {
+        // the client is still sending when the refusal is written; the answer must reach it intact
+        byte[] bytes = new byte[24 * 1024 * 1024];
+        for (int i = 0; i < 3; i++) {
+            assertThat(legacyUpload("xoxp-not-a-token", bytes, null, null).path("error").asText()).isEqualTo("invalid_auth");
+            assertThat(legacyUpload(null, bytes, null, alice.token()).path("error").asText()).isEqualTo("not_authed");
+        }
+    }
+
     private JsonNode legacyUpload(String bearer, byte[] bytes, String tokenFirst, String tokenLast) {
         String boundary = "----confab" + UUID.randomUUID();
         return server().api().send("files.upload", bearer, "multipart/form-data; boundary=" + boundary,

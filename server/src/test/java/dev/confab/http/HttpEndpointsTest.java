@@ -46,4 +46,19 @@ class HttpEndpointsTest {
         assertThat(res.statusCode()).isEqualTo(413);
         assertThat(res.body()).isEqualTo("{\"ok\":false,\"error\":\"request_too_large\"}");
     }
+
+    @Test
+    void aTooLargeBodySentWholeStillGetsItsAnswerNotAReset() throws Exception {
+        // No Expect header: the client sends all of it while the server has already refused it.
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 5; i++) {
+            var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.url() + "/api/chat.postMessage"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[24 * 1024 * 1024]))
+                    .build();
+            var res = client.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(res.statusCode()).isEqualTo(413);
+            assertThat(res.body()).isEqualTo("{\"ok\":false,\"error\":\"request_too_large\"}");
+        }
+    }
 }

@@ -127,12 +127,17 @@ class SqlStoresTest {
                 long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
                 while (walFrames(cfg) < 2_000 && System.nanoTime() < deadline) Thread.sleep(20);
                 assertThat(walFrames(cfg)).as("WAL frames before").isGreaterThanOrEqualTo(2_000);
-                long committedBefore = next.get();
 
-                checkpointer.tick();
-                while (next.get() < committedBefore + 5) Thread.sleep(1);
-
-                assertThat(walFrames(cfg)).as("WAL frames after the restart").isLessThan(1_000);
+                // A restart that finds a reader busy gives up after a few milliseconds and is tried
+                // again at the next tick (on a loaded machine the first may); a few ticks must do it.
+                int after = Integer.MAX_VALUE;
+                for (int tick = 0; tick < 5 && after >= 1_000; tick++) {
+                    checkpointer.tick();
+                    long committed = next.get();
+                    while (next.get() < committed + 5) Thread.sleep(1);
+                    after = walFrames(cfg);
+                }
+                assertThat(after).as("WAL frames after the restart").isLessThan(1_000);
             } finally {
                 writing.set(false);
                 writer.join();
