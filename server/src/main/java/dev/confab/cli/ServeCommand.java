@@ -39,6 +39,12 @@ final class ServeCommand implements Callable<Integer> {
             description = "The URL users reach this server at, for permalinks. Default: http://HOST:PORT. Env: CONFAB_PUBLIC_URL.")
     String publicUrl;
 
+    @Option(names = "--flush-window-ms", paramLabel = "MS",
+            defaultValue = "" + dev.confab.gateway.GatewayConfig.DEFAULT_FLUSH_WINDOW_MILLIS,
+            description = "Under load, each event loop writes to its WebSockets at most once per this window, so events "
+                    + "for one connection share a write; 0 writes at once. Default: ${DEFAULT-VALUE}. Env: CONFAB_FLUSH_WINDOW_MS.")
+    int flushWindowMs;
+
     @Override
     public Integer call() throws Exception {
         // Netty's leak detector (SIMPLE by default) records a stack trace for a sample of every
@@ -49,6 +55,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         int n = shards != null ? shards : Runtime.getRuntime().availableProcessors();
         ServerConfig config = store.toConfig(host, port, n, maxBody, rateFactor, publicUrl);
+        config = config.withGateway(config.gateway().withFlushWindow(flushWindowMs));
         Confab confab = Confab.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

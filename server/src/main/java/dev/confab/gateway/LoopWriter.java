@@ -1,13 +1,13 @@
 package dev.confab.gateway;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -15,6 +15,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * only enqueue; one task on the loop writes everything queued and then flushes each connection
  * once. A burst to many connections costs one task per loop, not one per connection and event.
  * Frames share the encoded bytes (wrapped, not copied).
+ *
+ * <p>Each connection is flushed at most once per flush window: a socket write costs a system call
+ * and, on the receiving side, a wake-up, whatever its size. A connection not flushed within the
+ * last window is flushed at once (no added latency at ordinary rates); one that gets events
+ * faster than that has them written to its buffer and flushed together when its window ends, so
+ * at hundreds of events per second per connection several share one write (like Nagle's
+ * algorithm, with a bound on the wait instead of an acknowledgement).
  *
  * <p>Also where slow readers are cut off: a connection whose unsent bytes would pass the limit,
  * or that has been unwritable for longer than the grace period, is closed; its queue is freed
@@ -26,10 +33,20 @@ final class LoopWriter implements Runnable {
     private final long graceNanos;
     private final ConcurrentLinkedQueue<Write> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
-    private final List<Channel> touched = new ArrayList<>();
+    private final List<NettyOutbound> touched = new ArrayList<>();
+    /** Connections written to within their window, waiting for its end to be flushed (loop-confined). */
+    private final List<NettyOutbound> deferred = new ArrayList<>();
+    private boolean timerSet;
+    private final long windowNanos;
+    /** Unsent bytes at which a connection is flushed even within its window. */
+    private final int flushBytes;
+    /** A deferred flush this close to its window's end goes out with the others due now. */
+    private static final long SLACK_NANOS = 500_000;
 
-    LoopWriter(EventLoop loop, long maxPendingBytes, long graceMillis) {
+    LoopWriter(EventLoop loop, long maxPendingBytes, long graceMillis, int windowMillis, int flushBytes) {
         this.loop = loop;
+        this.flushBytes = flushBytes;
+        this.windowNanos = windowMillis * 1_000_000L;
         this.maxPendingBytes = maxPendingBytes;
         this.graceNanos = graceMillis * 1_000_000L;
     }
@@ -55,24 +72,60 @@ final class LoopWriter implements Runnable {
                 target.closeSlow();
                 continue;
             }
-            ch.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame.utf8())), ch.voidPromise());
+            target.write(frame);
             if (!target.touched) {
                 target.touched = true;
-                touched.add(ch);
+                touched.add(target);
             }
         }
-        for (Channel ch : touched) {
-            ch.flush();
-            ((NettyOutbound) ch.attr(NettyOutbound.KEY).get()).touched = false;
+        long now = loop.ticker().nanoTime();
+        for (NettyOutbound target : touched) {
+            target.touched = false;
+            // Past the window, or holding enough to fill a write (waiting longer would only let a
+            // fast reader's buffer grow toward the slow-reader limit): flush now.
+            if (now - target.lastFlush >= windowNanos || pending(target.channel()) >= flushBytes) {
+                target.lastFlush = now; // if it was deferred, its timer finds it not due yet and waits again
+                target.flush();
+            } else if (!target.deferred) {
+                target.deferred = true;
+                deferred.add(target);
+            }
         }
         touched.clear();
+        if (!deferred.isEmpty() && !timerSet) scheduleDeferred(now);
+    }
+
+    /** Flushes the deferred connections whose window has ended; the rest wait for the next turn. */
+    private void flushDeferred() {
+        timerSet = false;
+        long now = loop.ticker().nanoTime();
+        Iterator<NettyOutbound> it = deferred.iterator();
+        while (it.hasNext()) {
+            NettyOutbound target = it.next();
+            if (now - target.lastFlush < windowNanos - SLACK_NANOS) continue;
+            it.remove();
+            target.deferred = false;
+            target.lastFlush = now;
+            if (target.channel().isActive()) target.flush();
+        }
+        if (!deferred.isEmpty()) scheduleDeferred(now);
+    }
+
+    private void scheduleDeferred(long now) {
+        long due = Long.MAX_VALUE;
+        for (NettyOutbound target : deferred) due = Math.min(due, target.lastFlush + windowNanos);
+        timerSet = true;
+        loop.schedule(this::flushDeferred, Math.max(0, due - now), TimeUnit.NANOSECONDS);
+    }
+
+    private static long pending(Channel ch) {
+        ChannelOutboundBuffer buf = ch.unsafe().outboundBuffer();
+        return buf == null ? 0 : buf.totalPendingWriteBytes();
     }
 
     private boolean tooSlow(NettyOutbound target, Channel ch, int adding) {
         if (ch.isWritable()) return false;
-        ChannelOutboundBuffer buf = ch.unsafe().outboundBuffer();
-        long pending = buf == null ? 0 : buf.totalPendingWriteBytes();
-        if (pending + adding > maxPendingBytes) return true;
+        if (pending(ch) + adding > maxPendingBytes) return true;
         long since = target.unwritableSince;
         return since != 0 && System.nanoTime() - since > graceNanos;
     }

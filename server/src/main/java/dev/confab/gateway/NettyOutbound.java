@@ -3,33 +3,43 @@ package dev.confab.gateway;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.util.AttributeKey;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** {@link Outbound} over a Netty WebSocket channel; writes go through its event loop's {@link LoopWriter}. */
 final class NettyOutbound implements Outbound {
-    static final AttributeKey<NettyOutbound> KEY = AttributeKey.valueOf("confab.outbound");
     private static final Map<EventLoop, LoopWriter> WRITERS = new ConcurrentHashMap<>();
 
     private final Channel channel;
     private final LoopWriter writer;
-    /** Touched only on the channel's event loop. */
+    /** Touched only on the channel's event loop (see {@link LoopWriter}). */
     boolean touched;
+    boolean deferred;
+    long lastFlush;
     volatile long unwritableSince;
     private volatile boolean closing;
 
     private final long graceMillis;
+    /**
+     * Where a pre-framed event is written: the WebSocket encoder's own context, so the bytes go
+     * straight to the socket instead of through every handler and the encoder (which would
+     * build each frame's header again for each connection). Null before the WebSocket upgrade.
+     */
+    private final ChannelHandlerContext framed;
 
     NettyOutbound(Channel channel, GatewayConfig config) {
         this.channel = channel;
+        this.framed = channel.pipeline().context(WebSocketFrameEncoder.class);
         this.graceMillis = config.slowGraceMillis();
+        this.lastFlush = channel.eventLoop().ticker().nanoTime() - java.util.concurrent.TimeUnit.DAYS.toNanos(1);
         this.writer = WRITERS.computeIfAbsent(channel.eventLoop(),
-                l -> new LoopWriter(l, config.maxPendingBytes(), config.slowGraceMillis()));
-        channel.attr(KEY).set(this);
+                l -> new LoopWriter(l, config.maxPendingBytes(), config.slowGraceMillis(), config.flushWindowMillis(),
+                        config.writeLowWater()));
     }
 
     Channel channel() {
@@ -39,6 +49,18 @@ final class NettyOutbound implements Outbound {
     @Override
     public void send(EncodedFrame frame) {
         if (!closing) writer.write(this, frame);
+    }
+
+    /** On the event loop: queues the frame for the socket (a view of its shared bytes), unflushed. */
+    void write(EncodedFrame frame) {
+        if (framed != null) framed.write(Unpooled.wrappedBuffer(frame.wire()), channel.voidPromise());
+        else channel.write(new TextWebSocketFrame(Unpooled.wrappedBuffer(frame.utf8())), channel.voidPromise());
+    }
+
+    /** On the event loop: hands what {@link #write} queued to the socket. */
+    void flush() {
+        if (framed != null) framed.flush();
+        else channel.flush();
     }
 
     /** Sends directly, outside the batching (handshake errors, before a session exists). */
