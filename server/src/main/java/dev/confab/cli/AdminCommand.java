@@ -14,9 +14,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code confab admin …}: operator commands that work on the configured store directly, whether
- * or not a server is running (SQLite's WAL and PostgreSQL both allow a second process). Each
- * prints JSON on success; on failure one line on stderr and exit status 1.
+ * {@code confab admin …}: operator commands that work on the configured store directly, with no
+ * server running on the same data directory: a server keeps its workspaces' state in memory and
+ * would not see rows written beside it, so the command is refused while one runs (see
+ * {@link dev.confab.server.DataDirLock}). Each prints JSON on success; on failure one line on
+ * stderr and exit status 1.
  */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Operator commands on the configured store.",
         subcommands = {AdminCommand.CreateWorkspace.class, AdminCommand.CreateUser.class, AdminCommand.CreateBot.class,

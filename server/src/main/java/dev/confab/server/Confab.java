@@ -86,6 +86,8 @@ public final class Confab implements AutoCloseable {
     private Thumbnailer thumbnails;
     private FileService files;
     private FilesApi filesApi;
+    /** Held from open to close: one process at a time owns the data directory. */
+    private DataDirLock dataDirLock;
 
     private Confab(ServerConfig config, Stores stores) {
         this.stores = stores;
@@ -105,9 +107,21 @@ public final class Confab implements AutoCloseable {
         events.subscribe(gateway);
     }
 
-    /** Opens the store (running migrations) and the shards, without the HTTP server: for {@code confab admin}. */
+    /**
+     * Opens the store (running migrations) and the shards, without the HTTP server: for {@code confab admin}.
+     *
+     * @throws DataDirLock.Held when another process (a running server) owns the data directory
+     */
     public static Confab offline(ServerConfig config) {
-        return new Confab(config, SqlStores.open(config.store()));
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        try {
+            Confab c = new Confab(config, SqlStores.open(config.store()));
+            c.dataDirLock = lock;
+            return c;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** Opens everything and starts serving HTTP. */
@@ -274,5 +288,6 @@ public final class Confab implements AutoCloseable {
         if (searchIndex != null) searchIndex.close();
         stores.close();
         metrics.close();
+        if (dataDirLock != null) dataDirLock.close(); // last: everything above wrote its last bytes
     }
 }

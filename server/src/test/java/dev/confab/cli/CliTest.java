@@ -120,6 +120,24 @@ class CliTest {
     }
 
     @Test
+    void adminRefusesToWriteBesideARunningServerAndSaysWhy() throws Exception {
+        Path data = dir.resolve("data");
+        assertThat(createWorkspace(Map.of(), "--data-dir", data.toString()).status()).isZero();
+        try (var server = dev.confab.server.Confab.start(dev.confab.config.ServerConfig.defaults(data).withPort(0))) {
+            Run refused = confab(Map.of(), "admin", "create-user", "--data-dir", data.toString(), "--team", "acme",
+                    "--email", "bob@acme.test", "--password", "hunter2hunter2");
+            assertThat(refused.status()).isEqualTo(1);
+            assertThat(refused.err().strip()).startsWith("confab: error: another Confab process")
+                    .contains("is using the data directory " + data).doesNotContain("\n");
+            assertThat(server.stores().users().findByEmail(server.stores().teams().findByDomain("acme").orElseThrow().id(),
+                    "bob@acme.test")).isEmpty();
+        }
+        Run after = confab(Map.of(), "admin", "create-user", "--data-dir", data.toString(), "--team", "acme",
+                "--email", "bob@acme.test", "--password", "hunter2hunter2");
+        assertThat(after.status()).as(after.err()).isZero();
+    }
+
+    @Test
     void flagsOverrideEnvironmentWhichOverridesTheConfigFile() throws Exception {
         Path fromFile = dir.resolve("file"), fromEnv = dir.resolve("env"), fromFlag = dir.resolve("flag");
         Path config = dir.resolve("confab.properties");
