@@ -93,9 +93,9 @@ final class CompareReport {
                 + " figures taken minutes apart under the same conditions. Medians over the repetitions; the result files keep every run.\n\n");
         Machine m = in.machine();
         s.append("**Machine:** ").append(m.cores()).append(" cores (").append(m.cpuModel()).append("), ").append(m.memory())
-                .append(" RAM, ").append(m.kernel()).append(". **Shared and noisy:** other sessions built and tested on the same")
-                .append(" 2 cores during the run (the CPU columns show the load); each run first waits for a quiet second, and the")
-                .append(" load generator runs on the same cores as the server under test.\n\n");
+                .append(" RAM, ").append(m.kernel()).append(". The machine may be shared with other work: each run first waits")
+                .append(" for it to be quiet (see the configuration), the CPU columns show what each server used, and the load")
+                .append(" generator runs on the same cores as the server under test.\n\n");
         s.append("**Versions:**\n\n| software | version |\n| --- | --- |\n");
         in.versions().forEach((k, v) -> s.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         s.append("\n**Command:**\n\n```\n").append(in.command()).append("\n```\n\n**Configuration:**\n\n| setting | value |\n| --- | --- |\n");
