@@ -1,6 +1,7 @@
 package dev.confab.api;
 
 import dev.confab.edge.EdgeQueries;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Confab's edge-cache methods, in the Web API's style: {@code client.boot} (the slim first
@@ -18,9 +19,20 @@ public final class EdgeApi {
 
     public void register(MethodTable t) {
         t.add("client.boot", RateTier.TIER3, c -> edge.boot(c.teamId(), c.userId(), ctx.nowSeconds()));
-        t.add("users.query", RateTier.TIER4, c -> edge.users(c.teamId(), c.userId(), query(c), limit(c)));
-        t.add("conversations.query", RateTier.TIER4, c -> edge.channels(c.teamId(), c.userId(), query(c), limit(c)));
-        t.add("client.switcher", RateTier.TIER4, c -> edge.switcher(c.teamId(), c.userId(), query(c), limit(c)));
+        typeahead(t, "users.query", c -> edge.users(c.teamId(), c.userId(), query(c), limit(c)));
+        typeahead(t, "conversations.query", c -> edge.channels(c.teamId(), c.userId(), query(c), limit(c)));
+        typeahead(t, "client.switcher", c -> edge.switcher(c.teamId(), c.userId(), query(c), limit(c)));
+    }
+
+    /**
+     * A typeahead is a keystroke: once the workspace is in memory it is answered on the thread
+     * that read the request (tens of microseconds of work), without a hop to a worker thread and
+     * back; a workspace still to be loaded is loaded on a worker.
+     */
+    private void typeahead(MethodTable t, String name, ApiMethod.Handler handler) {
+        t.add(name, RateTier.TIER4, handler, (call, answerOn) -> edge.inMemory(call.teamId())
+                ? CompletableFuture.completedFuture(handler.handle(call))
+                : ApiContext.offload(() -> handler.handle(call)));
     }
 
     private static String query(ApiCall c) {

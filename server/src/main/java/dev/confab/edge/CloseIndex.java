@@ -18,22 +18,29 @@ final class CloseIndex {
     final long version;
     private final String[] keys;
     private final CachedUser[] people;
+    /** Every close person is in it (the limit was not reached). */
+    final boolean complete;
 
-    private CloseIndex(long version, String[] keys, CachedUser[] people) {
+    private CloseIndex(long version, String[] keys, CachedUser[] people, boolean complete) {
         this.version = version;
         this.keys = keys;
         this.people = people;
+        this.complete = complete;
     }
 
     /** The first {@code limit} distinct people of the {@code close} conversations, by key. */
     static CloseIndex build(TeamView v, long version, BitSet close, int limit) {
         Set<String> seen = new HashSet<>();
         List<Entry> entries = new ArrayList<>();
-        for (int n = close.nextSetBit(0); n >= 0 && seen.size() < limit; n = close.nextSetBit(n + 1)) {
+        boolean complete = true;
+        for (int n = close.nextSetBit(0); n >= 0 && complete; n = close.nextSetBit(n + 1)) {
             CachedChannel c = v.channelByNumber(n);
             if (c == null) continue;
             for (String id : c.members) {
-                if (seen.size() >= limit) break;
+                if (seen.size() >= limit && !seen.contains(id)) {
+                    complete = false;
+                    break;
+                }
                 if (!seen.add(id)) continue;
                 CachedUser u = v.users.get(id);
                 if (u == null || u.user.deleted()) continue;
@@ -47,7 +54,7 @@ final class CloseIndex {
             keys[i] = entries.get(i).key;
             people[i] = entries.get(i).user;
         }
-        return new CloseIndex(version, keys, people);
+        return new CloseIndex(version, keys, people, complete);
     }
 
     /** Every close person with a key starting with {@code prefix} (once per matching key). */

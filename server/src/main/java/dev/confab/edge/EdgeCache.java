@@ -89,7 +89,7 @@ public final class EdgeCache implements EventSink, Edge, AutoCloseable {
         }
     }
 
-    /** Whether the workspace is in memory now (for tests and metrics). */
+    /** Whether the workspace is in memory now (queries on it then never wait for the store). */
     public boolean isLoaded(String teamId) {
         TeamView v = views.get(teamId);
         return v != null && v.loaded();

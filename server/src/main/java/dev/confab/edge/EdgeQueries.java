@@ -81,7 +81,12 @@ public final class EdgeQueries {
         return out;
     }
 
-    public ObjectNode users(String teamId, String userId, String query, int limit) {
+    /** Whether queries on this workspace are answered from memory alone (it is loaded). */
+    public boolean inMemory(String teamId) {
+        return cache.isLoaded(teamId);
+    }
+
+        public ObjectNode users(String teamId, String userId, String query, int limit) {
         ArrayNode users = Json.array();
         for (Typeahead.Hit h : Typeahead.users(cache.view(teamId), userId, query, limit)) users.addRawValue(h.user().json());
         return Json.object().set("users", users);

@@ -47,11 +47,15 @@ final class Typeahead {
         TopK top = new TopK(limit);
         BitSet close = affinity(v, callerId);
         String q = Keys.query(query);
-        v.closeIndex(callerId, close, CLOSE_LIMIT).matching(q, u -> {
+        CloseIndex closeIndex = v.closeIndex(callerId, close, CLOSE_LIMIT);
+        closeIndex.matching(q, u -> {
             if (!u.user.deleted() && !top.cannotEnter(true, u.lastActive)) {
                 top.offer(new Hit(u, null, true, u.lastActive, u.user.name()));
             }
         });
+        // Close people rank first. When they filled the list and the index holds all of them,
+        // nobody else can enter it: the walk of the whole name index is skipped.
+        if (closeIndex.complete && top.fullOfClose()) return top.sorted();
         int scanned = 0;
         for (Map.Entry<String, CachedUser> e : range(v.userKeys, q).entrySet()) {
             if (++scanned > SCAN_LIMIT) break;
@@ -124,6 +128,10 @@ final class Typeahead {
             Hit last = hits.get(k - 1);
             if (close != last.close()) return last.close();
             return recency < last.recency();
+        }
+
+        boolean fullOfClose() {
+            return hits.size() >= k && hits.get(k - 1).close();
         }
 
         void offer(Hit h) {

@@ -121,6 +121,12 @@ class EdgeCacheTest {
         // annabel shares #small-room; #general has everyone, so it shares nothing. annie wrote recently.
         assertThat(names(r.path("users"), "id")).containsExactly(annabel.id(), annie.id(), anna.id());
         assertThat(names(ok("users.query", me.token(), "query", "ANNIE").path("users"), "id")).containsExactly(annie.id());
+        // a list filled by close people alone: the recently active stranger cannot enter it
+        assertThat(names(ok("users.query", me.token(), "query", "ann", "limit", "1").path("users"), "id"))
+                .containsExactly(annabel.id());
+        ok("conversations.invite", me.token(), "channel", room, "users", anna.id());
+        assertThat(names(ok("users.query", me.token(), "query", "ann", "limit", "2").path("users"), "id"))
+                .containsExactlyInAnyOrder(annabel.id(), anna.id());
     }
 
     @Test
