@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -242,8 +241,7 @@ final class FileTransferHandler extends ChannelInboundHandlerAdapter {
 
     private void refuse(ChannelHandlerContext ctx, int status, String error) {
         discarding = true; // whatever body follows is dropped; the connection closes after the answer
-        HttpResponses.refuseBody(ctx, HttpResponseStatus.valueOf(status),
-                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8));
+        HttpResponses.refuseBody(ctx, status, error);
     }
 
     static boolean isMultipart(HttpRequest req) {

@@ -1,6 +1,5 @@
 package dev.confab.http;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -31,11 +30,8 @@ final class HttpResponses {
     /** As above, with extra headers (cookies, cache and security headers); null for none. */
     static void write(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType,
                       byte[] body, int retryAfter, HttpHeaders extra) {
-        ByteBuf buf = Unpooled.wrappedBuffer(body);
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, buf);
+        FullHttpResponse res = response(status, contentType, body);
         if (extra != null) res.headers().add(extra);
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         if (retryAfter > 0) res.headers().setInt(HttpHeaderNames.RETRY_AFTER, retryAfter);
         if (keepAlive) {
             res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
@@ -54,16 +50,27 @@ final class HttpResponses {
      * closes its side or after {@link #LINGER_MS}, whichever comes first.
      */
     static void refuseBody(ChannelHandlerContext ctx, HttpResponseStatus status, byte[] json) {
-        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(json));
-        res.headers().set(HttpHeaderNames.CONTENT_TYPE, JSON);
-        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
+        FullHttpResponse res = response(status, JSON, json);
         res.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         // this connection carries no further request: the keep-alive handler would close it on this answer
         if (ctx.pipeline().get(HttpServerKeepAliveHandler.class) != null) ctx.pipeline().remove(HttpServerKeepAliveHandler.class);
         ctx.writeAndFlush(res).addListener(f -> lingerThenClose(ctx.channel()));
     }
 
+    /** As above, with Slack's {@code {"ok":false,"error":…}} for an error code. */
+    static void refuseBody(ChannelHandlerContext ctx, int status, String error) {
+        refuseBody(ctx, HttpResponseStatus.valueOf(status),
+                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+
     static final long LINGER_MS = 5_000;
+
+    private static FullHttpResponse response(HttpResponseStatus status, String contentType, byte[] body) {
+        FullHttpResponse res = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        res.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        res.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        return res;
+    }
 
     private static void lingerThenClose(Channel ch) {
         if (!(ch instanceof DuplexChannel duplex) || !ch.isActive()) {

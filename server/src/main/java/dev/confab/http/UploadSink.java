@@ -219,8 +219,7 @@ final class UploadSink {
 
     private void refuseLater(int status, String error) {
         cleanUp();
-        HttpResponses.refuseBody(ctx, HttpResponseStatus.valueOf(status),
-                ("{\"ok\":false,\"error\":\"" + error + "\"}").getBytes(StandardCharsets.UTF_8));
+        HttpResponses.refuseBody(ctx, status, error);
     }
 
     private void cleanUp() {

@@ -106,26 +106,35 @@ public abstract class ChannelLogContract extends StoreContract {
     void submissionsFromManyThreadsAllLand() throws Exception {
         Channel a = Fixtures.createChannel(this);
         Channel b = Fixtures.createChannel(this);
-        int threads = 6, batches = 20;
+        int batches = 20;
+        onSixThreads(a, b, (ch, thread) -> {
+            for (int i = 0; i < batches; i++) {
+                stores.log().submit(List.of(insert(message(ch.id(), (long) thread * batches + i, alice))))
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        });
+        assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(3 * batches);
+        assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(3 * batches);
+    }
+
+    /** What one of six threads does; even threads write to the first channel, odd ones to the second. */
+    private interface Writer {
+        void run(Channel ch, int thread) throws Exception;
+    }
+
+    private static void onSixThreads(Channel a, Channel b, Writer writer) throws Exception {
         List<Future<?>> done = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            for (int t = 0; t < threads; t++) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(6)) {
+            for (int t = 0; t < 6; t++) {
                 Channel ch = t % 2 == 0 ? a : b;
                 int thread = t;
                 done.add(pool.submit(() -> {
-                    for (int i = 0; i < batches; i++) {
-                        stores.log().submit(List.of(insert(message(ch.id(), (long) thread * batches + i, alice))))
-                                .get(10, java.util.concurrent.TimeUnit.SECONDS);
-                    }
+                    writer.run(ch, thread);
                     return null;
                 }));
             }
             for (Future<?> f : done) f.get();
         }
-
-        int perChannel = threads / 2 * batches;
-        assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(perChannel);
-        assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(perChannel);
     }
 
     @Test
@@ -137,30 +146,20 @@ public abstract class ChannelLogContract extends StoreContract {
     void concurrentBatchesAllLand() throws Exception {
         Channel a = Fixtures.createChannel(this);
         Channel b = Fixtures.createChannel(this);
-        int threads = 6, batches = 20, perBatch = 3;
-        List<Future<?>> done = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            for (int t = 0; t < threads; t++) {
-                Channel ch = t % 2 == 0 ? a : b;
-                int thread = t;
-                done.add(pool.submit(() -> {
-                    for (int i = 0; i < batches; i++) {
-                        List<ChannelWrite> writes = new ArrayList<>();
-                        for (int k = 0; k < perBatch; k++) {
-                            long second = ((long) thread * batches + i) * perBatch + k;
-                            writes.add(insert(message(ch.id(), second, alice)));
-                            writes.add(new Outbox(ch.id(), "message", "{}", null));
-                        }
-                        stores.log().apply(writes);
-                    }
-                }));
+        int batches = 20, perBatch = 3;
+        onSixThreads(a, b, (ch, thread) -> {
+            for (int i = 0; i < batches; i++) {
+                List<ChannelWrite> writes = new ArrayList<>();
+                for (int k = 0; k < perBatch; k++) {
+                    long second = ((long) thread * batches + i) * perBatch + k;
+                    writes.add(insert(message(ch.id(), second, alice)));
+                    writes.add(new Outbox(ch.id(), "message", "{}", null));
+                }
+                stores.log().apply(writes);
             }
-            for (Future<?> f : done) f.get();
-        }
-
-        int perChannel = threads / 2 * batches * perBatch;
-        assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(perChannel);
-        assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(perChannel);
+        });
+        assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(3 * batches * perBatch);
+        assertThat(stores.messages().history(b.id(), null, null, false, 1000).messages()).hasSize(3 * batches * perBatch);
     }
 
     /**
