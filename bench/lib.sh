@@ -49,3 +49,20 @@ raise_fd_limit() {
     log "         expect 'too_many_open_files (EMFILE)' failures past ~$((fd_limit - 1000)); raise the hard limit (ulimit -Hn, or the container's nofile) to $need"
   fi
 }
+
+# After raise_fd_limit: the server holds every idle connection in one process beside a few
+# hundred files of its own, so caps $connections at what the limit leaves it (and says so); the
+# generator spreads its side over $processes processes, each within the limit.
+fit_connections() {
+  processes=1
+  [[ "$fd_limit" == unlimited ]] && return 0
+  local server_room=$((fd_limit - 400)) per_process=$((fd_limit - 500))
+  if ((connections > server_room)); then
+    log "NOTE: the open-files limit is $fd_limit (hard $(ulimit -Hn)); the server holds every connection in one process"
+    log "      beside its own files, so $server_room connections is the most this machine allows: measuring $server_room, not $connections"
+    connections=$server_room
+  fi
+  processes=$(( (connections + per_process - 1) / per_process ))
+  ((processes > 1)) && log "the generator spreads $connections connections over $processes processes (each holds at most ~$per_process)"
+  return 0
+}

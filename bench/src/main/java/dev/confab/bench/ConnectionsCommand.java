@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -18,6 +20,11 @@ import picocli.CommandLine.Option;
  * to {@code --per-user} each, spread over local source addresses), waits until every one is
  * established (Confab: hello; XMPP: logged in, resource bound, initial presence) and a settling
  * period, measures again, and closes them.
+ *
+ * <p>With {@code --processes P} the connections are split over P generator processes (this one
+ * and P-1 it starts from the same jar), because one process holds at most its open-files limit
+ * of sockets: on a machine whose hard limit is 20,000, one generator cannot hold 20,000.
+ * Connection i belongs to process i mod P; users are still dealt round-robin over all of them.
  */
 @Command(name = "connections", mixinStandardHelpOptions = true,
         description = "Open N idle connections (Confab RTM or XMPP) and report server memory per connection.")
@@ -39,26 +46,44 @@ final class ConnectionsCommand implements Callable<Integer> {
     @Option(names = "--setup-parallel", defaultValue = "4") int setupParallel;
     @picocli.CommandLine.Mixin QuietOptions quiet = new QuietOptions();
     @Option(names = "--out", description = "Result file (JSON).") Path out;
+    @Option(names = "--processes", defaultValue = "1", description = "Generator processes to spread the connections over. Default: ${DEFAULT-VALUE}.") int processes;
+    @Option(names = "--part", defaultValue = "0", hidden = true, description = "Internal: this helper process's share (1..P-1).") int part;
 
     @Override
     public Integer call() throws Exception {
         ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
         int users = Math.max(100, (connections + perUser - 1) / perUser);
         List<Integer> who = new ArrayList<>(connections);
-        for (int i = 0; i < connections; i++) who.add(i % users); // round-robin: every user ends with ≤ perUser
+        // round-robin: every user ends with ≤ perUser; this process takes every P-th connection
+        for (int i = part; i < connections; i += processes) who.add(i % users);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(ioThreads, Net.ioHandlers());
         try {
             Sessions.Opener opener = StormCommand.opener(protocol, url, fixture, xmppDomain, users, setupParallel, 16, group);
+            if (part > 0) return hold(opener, who);
             Thread.sleep(1000);
             quiet.await("connections");
             Long heapBefore = heap ? ServerMemory.heapUsedAfterGcKib(serverPid) : null;
             long rssBefore = ServerMemory.rssKib(serverPid);
-            Sessions.Outcome o = Sessions.open(opener, who, Sessions.loopbackSources(sources), parallel, 200);
-            System.out.printf("connections: %d of %d established in %.1f s; failures %s%n", o.open().size(), connections, o.seconds(), o.failures());
-            String refused = Sessions.refusal(o.failures(), connections, fdLimit);
+            List<Helper> helpers = new ArrayList<>();
+            for (int p = 1; p < processes; p++) helpers.add(Helper.start(this, p));
+            Sessions.Outcome own = Sessions.open(opener, who, Sessions.loopbackSources(sources), parallel, 200);
+            Map<String, Integer> failures = new TreeMap<>(own.failures());
+            int opened = own.open().size();
+            double seconds = own.seconds();
+            for (Helper h : helpers) {
+                Helper.Ready r = h.awaitReady();
+                opened += r.open();
+                r.failures().forEach((k, v) -> failures.merge(k, v, Integer::sum));
+                seconds = Math.max(seconds, r.seconds());
+            }
+            Sessions.Outcome o = new Sessions.Outcome(own.open(), failures, seconds, own.readyAt());
+            System.out.printf("connections: %d of %d established in %.1f s (%d process(es)); failures %s%n", opened, connections,
+                    seconds, processes, failures);
+            String refused = Sessions.refusal(failures, connections, fdLimit);
             if (refused != null) System.err.println("connections: " + refused);
             Thread.sleep((long) (settle * 1000));
             long alive = o.open().stream().filter(c -> c.channel().isActive()).count();
+            for (Helper h : helpers) alive += h.alive();
             Long heapAfter = heap ? ServerMemory.heapUsedAfterGcKib(serverPid) : null;
             long rssAfter = ServerMemory.rssKib(serverPid);
             ConnectionsResult r = new ConnectionsResult(repetition, connections, (int) alive, o.failures(), users, perUser, sources,
@@ -70,9 +95,28 @@ final class ConnectionsCommand implements Callable<Integer> {
                 r.save(out);
             }
             for (Sessions.Conn c : o.open()) c.channel().close();
+            for (Helper h : helpers) h.finish();
             return 0;
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(30, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * A helper process's side: opens its share, says so on stdout ({@code ready <open> <seconds>
+     * <failures as JSON>}), answers each {@code alive?} line on stdin with how many are still
+     * open, and closes everything when stdin ends.
+     */
+    private int hold(Sessions.Opener opener, List<Integer> who) throws Exception {
+        Sessions.Outcome o = Sessions.open(opener, who, Sessions.loopbackSources(sources), parallel, 200);
+        System.out.println("ready " + o.open().size() + " " + o.seconds() + " " + Fixture.JSON.writeValueAsString(o.failures()));
+        System.out.flush();
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        for (String line; (line = in.readLine()) != null; ) {
+            System.out.println("alive " + o.open().stream().filter(c -> c.channel().isActive()).count());
+            System.out.flush();
+        }
+        for (Sessions.Conn c : o.open()) c.channel().close();
+        return 0;
     }
 }

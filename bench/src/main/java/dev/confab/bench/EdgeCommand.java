@@ -36,6 +36,8 @@ final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--boots", defaultValue = "30", description = "Boots timed per user (median reported).") int boots;
     @Option(names = "--rates", defaultValue = "1000,5000,10000", split = ",", description = "Offered typeahead queries/s.") int[] rates;
     @Option(names = "--seconds", defaultValue = "10", description = "Seconds measured per typeahead rate.") int seconds;
+    @Option(names = "--prime", defaultValue = "30", description = "Seconds of unmeasured queries at the highest rate first, "
+            + "so the server's JIT has compiled the query path (default ${DEFAULT-VALUE}; 0 = none).") int prime;
     @Option(names = "--connections", defaultValue = "32", description = "Keep-alive connections the queries spread over.") int connections;
     @Option(names = "--server-pid", defaultValue = "0", description = "The server's pid, for its CPU use (0 = not measured).") long serverPid;
 
@@ -63,7 +65,12 @@ final class EdgeCommand implements Callable<Integer> {
         out.set("full_team", fullTeam(token));
         var typeahead = out.putArray("typeahead");
         List<String> prefixes = List.of("p", "pe", "per", "person1", "person12", "person123", "a", "ad", "ga", "mu", "li", "he");
-        for (int rate : rates) typeahead.add(typeahead(rate, prefixes));
+        if (prime > 0) {
+            int top = java.util.Arrays.stream(rates).max().orElse(1000);
+            System.err.printf("edge: priming with %d queries/s for %d s (not measured)%n", top, prime);
+            typeahead(top, prefixes, prime);
+        }
+        for (int rate : rates) typeahead.add(typeahead(rate, prefixes, seconds));
         System.out.println(out.toPrettyString());
         return 0;
     }
@@ -106,7 +113,7 @@ final class EdgeCommand implements Callable<Integer> {
     }
 
     /** Queries at a fixed offered rate over {@code connections} keep-alive connections, as the post scenario paces posts. */
-    private ObjectNode typeahead(int rate, List<String> prefixes) throws InterruptedException {
+    private ObjectNode typeahead(int rate, List<String> prefixes, int seconds) throws InterruptedException {
         Fixture f = new Fixture(url, "", token, java.util.Collections.nCopies(connections, ""),
                 java.util.Collections.nCopies(connections, token), List.of());
         PostLoad.Settings settings = new PostLoad.Settings("typeahead", 1, connections, rate, Duration.ofSeconds(2),

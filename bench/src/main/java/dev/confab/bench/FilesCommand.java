@@ -117,7 +117,7 @@ final class FilesCommand implements Callable<Integer> {
         out.put("download_s_median", median(runs, "download_s"));
         out.put("upload_ratio_median", median(runs, "upload_ratio"));
         out.put("download_ratio_median", median(runs, "download_ratio"));
-        out.put("download_client", CURL != null ? "curl, then sync" : "JDK HttpClient into a FileChannel, then force");
+        out.put("download_client", "one GET over a socket, read into 1 MiB buffers; another thread writes them to the file, forced every 64 MiB and at the end");
         for (String f : List.of("download_discard_s", "upload_server_cpu_s", "upload_client_cpu_s", "download_server_cpu_s", "download_client_cpu_s")) {
             out.put(f + "_median", median(runs, f));
         }
@@ -183,58 +183,16 @@ final class FilesCommand implements Callable<Integer> {
                 .path("files").get(0);
     }
 
-    /** curl on the PATH, the download client used when there is one (else the JDK's). */
-    static final String CURL = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-            .map(d -> Path.of(d, "curl")).filter(Files::isExecutable).map(Path::toString).findFirst().orElse(null);
-
     /**
-     * The timed download with curl into a file and then {@code sync} of it, the way the disk copy
-     * is {@code cp} then {@code sync} (or into /dev/null). The JDK's HTTP client reading into a
-     * file was the bottleneck here, not the server: a download read and dropped ran faster than
-     * the disk copy while one written by it reached 32-42% of it.
+     * The timed download into a file forced to disk at the end, the way the disk copy is
+     * {@code cp} then {@code sync} (or read and dropped, with no file). {@link BulkGet} says why
+     * not curl or the JDK's client.
      */
-    private double curlDownload(String fileUrl, Path dst, long size) throws IOException, InterruptedException {
-        String out = dst == null ? "/dev/null" : dst.toString();
+    private double download(String fileUrl, Path dst, long size) throws IOException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(CURL, "-sS", "--fail", "-o", out, "-w", "%{size_download}",
-                "-H", "Authorization: Bearer " + token, fileUrl).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String got = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII).trim();
-        if (p.waitFor() != 0) throw new IllegalStateException("download: curl exited " + p.exitValue());
-        if (dst != null) run("sync", out);
+        long n = BulkGet.get(URI.create(fileUrl), token, dst);
         double s = (System.nanoTime() - t0) / 1e9;
-        if (!got.equals(Long.toString(size))) throw new IllegalStateException("download: " + got + " bytes, expected " + size);
-        if (dst != null) Files.delete(dst);
-        return s;
-    }
-
-    /**
-     * The timed download into a file, written 1 MiB at a time and forced to disk (or, with no
-     * file, read and dropped). Not the JDK's {@code BodyHandlers.ofFile}: it cost the client
-     * 2.5 CPU-seconds per GiB on this machine, which made the client the bottleneck.
-     */
-    private double download(String fileUrl, Path dst, long size) throws IOException, InterruptedException {
-        if (CURL != null) return curlDownload(fileUrl, dst, size);
-        HttpRequest req = HttpRequest.newBuilder(URI.create(fileUrl)).timeout(Duration.ofMinutes(10))
-                .header("Authorization", "Bearer " + token).GET().build();
-        long t0 = System.nanoTime();
-        HttpResponse<java.io.InputStream> res = http.send(req, HttpResponse.BodyHandlers.ofInputStream());
-        long n = 0;
-        ByteBuffer buf = ByteBuffer.allocate(1 << 20);
-        try (var in = res.body();
-             FileChannel out = dst == null ? null : FileChannel.open(dst, StandardOpenOption.CREATE,
-                     StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            for (int r; (r = in.readNBytes(buf.array(), 0, buf.capacity())) > 0; ) {
-                n += r;
-                if (out != null) {
-                    buf.limit(r).position(0);
-                    while (buf.hasRemaining()) out.write(buf);
-                    buf.clear();
-                }
-            }
-            if (out != null) out.force(true);
-        }
-        double s = (System.nanoTime() - t0) / 1e9;
-        if (res.statusCode() != 200 || n != size) throw new IllegalStateException("download: HTTP " + res.statusCode() + ", " + n + " bytes");
+        if (n != size) throw new IllegalStateException("download: " + n + " bytes, expected " + size);
         if (dst != null) Files.delete(dst);
         return s;
     }
