@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * period, measures again, and closes them.
  *
  * <p>With {@code --processes P} the connections are split over P generator processes (this one
- * and P-1 it starts from the same jar), because one process holds at most its open-files limit
+ * and P-1 it starts with the same JVM and class path, see {@link Helper}), because one process holds at most its open-files limit
  * of sockets: on a machine whose hard limit is 20,000, one generator cannot hold 20,000.
  * Connection i belongs to process i mod P; users are still dealt round-robin over all of them.
  */
