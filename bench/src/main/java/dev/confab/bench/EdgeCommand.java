@@ -113,11 +113,11 @@ final class EdgeCommand implements Callable<Integer> {
     }
 
     /** Queries at a fixed offered rate over {@code connections} keep-alive connections, as the post scenario paces posts. */
-    private ObjectNode typeahead(int rate, List<String> prefixes, int seconds) throws InterruptedException {
+    private ObjectNode typeahead(int rate, List<String> prefixes, int measuredSeconds) throws InterruptedException {
         Fixture f = new Fixture(url, "", token, java.util.Collections.nCopies(connections, ""),
                 java.util.Collections.nCopies(connections, token), List.of());
         PostLoad.Settings settings = new PostLoad.Settings("typeahead", 1, connections, rate, Duration.ofSeconds(2),
-                Duration.ofSeconds(seconds), 1, Pacer.DEFAULT_TICK_NANOS, serverPid, 0, Duration.ofSeconds(10));
+                Duration.ofSeconds(measuredSeconds), 1, Pacer.DEFAULT_TICK_NANOS, serverPid, 0, Duration.ofSeconds(10));
         URI u = URI.create(url);
         RunResult r = PostLoad.run(f, settings, new QueryRequests(u.getHost() + ":" + u.getPort(),
                 f.tokens(), prefixes));
