@@ -36,6 +36,11 @@ final class TeamView {
     final Map<String, CachedChannel> channels = new ConcurrentHashMap<>();
     final NavigableMap<String, CachedUser> userKeys = new ConcurrentSkipListMap<>();
     final NavigableMap<String, CachedChannel> channelKeys = new ConcurrentSkipListMap<>();
+    /** The name indexes as the typeahead walks them: flat copies, taken again after a change. */
+    final SortedKeys.Snapshot<CachedUser> userIndex = new SortedKeys.Snapshot<>(userKeys,
+            u -> u.user.name() + SEP + u.id());
+    final SortedKeys.Snapshot<CachedChannel> channelIndex = new SortedKeys.Snapshot<>(channelKeys,
+            c -> c.channel.name() + SEP + c.id());
     private volatile CachedChannel[] byNumber = new CachedChannel[16];
     private int numbered;
     final AtomicInteger connections = new AtomicInteger();
@@ -141,6 +146,7 @@ final class TeamView {
         Set<String> keys = u.deleted() ? Set.of() : Keys.ofUser(u);
         reindex(userKeys, cu.keys, keys, u.id(), cu);
         cu.keys = keys;
+        userIndex.changed();
     }
 
     synchronized void putChannel(Channel c) {
@@ -157,6 +163,7 @@ final class TeamView {
         Set<String> keys = c.kind() == ChannelKind.IM || c.kind() == ChannelKind.MPIM ? Set.of() : Keys.of(c.name());
         reindex(channelKeys, cc.keys, keys, c.id(), cc);
         cc.keys = keys;
+        channelIndex.changed();
     }
 
     synchronized void join(String channelId, String userId) {

@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 
 /**
  * Prefix queries over a {@link TeamView}, ranked as people expect from the mention box and the
@@ -25,10 +23,18 @@ final class Typeahead {
     /** How many of the caller's close people (distinct) a query considers, before the index walk. */
     static final int CLOSE_LIMIT = 2_000;
 
-    /** One ranked answer: a user or a conversation, with what it was ranked by. */
-    record Hit(CachedUser user, CachedChannel channel, boolean close, long recency, String name) {
+    /**
+     * One ranked answer: a user or a conversation, with what it was ranked by. {@code rank} is
+     * its place in name order in the index copy it came from (-1 when it did not come from one):
+     * two hits of the same kind with ranks compare by them, which reads no names.
+     */
+    record Hit(CachedUser user, CachedChannel channel, boolean close, long recency, int rank) {
         String id() {
             return user != null ? user.id() : channel.id();
+        }
+
+        String name() {
+            return user != null ? user.user.name() : channel.channel.name();
         }
     }
 
@@ -37,6 +43,7 @@ final class Typeahead {
     private static int compare(Hit a, Hit b) {
         if (a.close() != b.close()) return a.close() ? -1 : 1;
         if (a.recency() != b.recency()) return a.recency() > b.recency() ? -1 : 1;
+        if (a.rank() >= 0 && b.rank() >= 0 && (a.user() == null) == (b.user() == null)) return Integer.compare(a.rank(), b.rank());
         int byName = a.name().compareTo(b.name());
         return byName != 0 ? byName : a.id().compareTo(b.id());
     }
@@ -49,37 +56,28 @@ final class Typeahead {
         String q = Keys.query(query);
         CloseIndex closeIndex = v.closeIndex(callerId, close, CLOSE_LIMIT);
         closeIndex.matching(q, u -> {
-            if (!u.user.deleted() && !top.cannotEnter(true, u.lastActive)) {
-                top.offer(new Hit(u, null, true, u.lastActive, u.user.name()));
-            }
+            if (!u.user.deleted()) top.offer(u, null, true, u.lastActive, -1);
         });
         // Close people rank first. When they filled the list and the index holds all of them,
         // nobody else can enter it: the walk of the whole name index is skipped.
-        if (closeIndex.complete && top.fullOfClose()) return top.sorted();
-        int scanned = 0;
-        for (Map.Entry<String, CachedUser> e : range(v.userKeys, q).entrySet()) {
-            if (++scanned > SCAN_LIMIT) break;
-            CachedUser u = e.getValue();
-            if (u.user.deleted()) continue;
-            boolean shares = shares(u, close);
-            if (top.cannotEnter(shares, u.lastActive)) continue;
-            top.offer(new Hit(u, null, shares, u.lastActive, u.user.name()));
-        }
+        boolean allClose = closeIndex.complete;
+        if (allClose && top.fullOfClose()) return top.sorted();
+        // Deactivated people have no keys. When the close index holds every close person, each
+        // of them was offered above as close, so the walk need not test who shares a conversation.
+        v.userIndex.forPrefix(q, SCAN_LIMIT, (u, rank) -> top.offer(u, null, !allClose && shares(u, close), u.lastActive, rank));
         return top.sorted();
     }
 
     static List<Hit> channels(TeamView v, String callerId, String query, int limit) {
         TopK top = new TopK(limit);
-        String q = Keys.query(query);
-        int scanned = 0;
-        for (Map.Entry<String, CachedChannel> e : range(v.channelKeys, q).entrySet()) {
-            if (++scanned > SCAN_LIMIT) break;
-            CachedChannel c = e.getValue();
+        BitSet mine = new BitSet();
+        CachedUser caller = v.users.get(callerId);
+        if (caller != null) for (int n : caller.channels) mine.set(n);
+        v.channelIndex.forPrefix(Keys.query(query), SCAN_LIMIT, (c, rank) -> {
             Channel ch = c.channel;
-            boolean member = c.members.contains(callerId);
-            if (ch.archived() || (ch.kind().membersOnly() && !member)) continue;
-            top.offer(new Hit(null, c, member, c.lastActive, ch.name()));
-        }
+            boolean member = mine.get(c.number);
+            if (!ch.archived() && (member || !ch.kind().membersOnly())) top.offer(null, c, member, c.lastActive, rank);
+        });
         return top.sorted();
     }
 
@@ -89,10 +87,6 @@ final class Typeahead {
         for (Hit h : users(v, callerId, query, limit)) top.offer(h);
         for (Hit h : channels(v, callerId, query, limit)) top.offer(h);
         return top.sorted();
-    }
-
-    private static <T> NavigableMap<String, T> range(NavigableMap<String, T> index, String prefix) {
-        return prefix.isEmpty() ? index : index.subMap(prefix, true, prefix + Character.MAX_VALUE, false);
     }
 
     /** The caller's conversations that say something about whom they know. */
@@ -122,21 +116,32 @@ final class Typeahead {
             this.k = k;
         }
 
-        /** A cheap early out: a hit ranked by these would not make the list (ties are looked at in full). */
-        boolean cannotEnter(boolean close, long recency) {
-            if (hits.size() < k) return false;
-            Hit last = hits.get(k - 1);
-            if (close != last.close()) return last.close();
-            return recency < last.recency();
-        }
-
         boolean fullOfClose() {
             return hits.size() >= k && hits.get(k - 1).close();
         }
 
+        /**
+         * A candidate: compared with the last of a full list on what it was ranked by, without
+         * reading its name when both have ranks, so most are turned away before a Hit is made.
+         */
+        void offer(CachedUser u, CachedChannel c, boolean close, long recency, int rank) {
+            if (hits.size() >= k) {
+                Hit last = hits.get(k - 1);
+                if (close != last.close()) {
+                    if (last.close()) return;
+                } else if (recency != last.recency()) {
+                    if (recency < last.recency()) return;
+                } else if (rank >= 0 && last.rank() >= 0 && (u == null) == (last.user() == null) && rank >= last.rank()) {
+                    return;
+                }
+            }
+            offer(new Hit(u, c, close, recency, rank));
+        }
+
         void offer(Hit h) {
             if (hits.size() == k && ORDER.compare(h, hits.get(k - 1)) >= 0) return;
-            for (Hit x : hits) if (x.id().equals(h.id())) return;
+            // The same person or conversation again (matched through another of its keys).
+            for (Hit x : hits) if (x.user() == h.user() && x.channel() == h.channel()) return;
             int at = 0;
             while (at < hits.size() && ORDER.compare(hits.get(at), h) <= 0) at++;
             hits.add(at, h);
