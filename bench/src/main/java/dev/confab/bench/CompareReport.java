@@ -160,23 +160,9 @@ final class CompareReport {
             if (sustained(entry.getValue()) == null) s.append("| ").append(display(entry.getKey())).append(" | none of the rates | – |\n");
         }
         double top = rates.isEmpty() ? 0 : rates.last();
-        // The offered rates are coarse steps: a peer's clean ceiling lies somewhere below the next step, where
-        // it may still have delivered more. The verdict compares against the most the peer delivered at any
-        // rate (the conservative ratio), and shows the clean-to-clean ratio beside it.
-        s.append("\n**Targets** (issue 4), judged on Confab's highest clean rate against the most the peer delivered at any rate"
-                + " (clean or not; the rates are coarse steps, so the peer's clean ceiling is somewhere in between).\n\n");
-        s.append("- Confab's deliveries/s at least 3× ejabberd's at equal or better p99: ");
-        if (c == null || e == null) s.append("**not measurable** (").append(c == null ? "Confab" : "ejabberd").append(" carried none of the rates cleanly)");
-        else {
-            double most = mostDelivered(pts.get(EJABBERD));
-            boolean met = c.deliveries() >= 3 * most && c.p99Ms() <= e.p99Ms();
-            s.append(met ? "**met**" : "**not met**").append(" (").append(x(ratio(c.deliveries(), most))).append(" the most ejabberd delivered, ")
-                    .append(Fmt.count(most)).append("/s; ").append(x(ratio(c.deliveries(), e.deliveries()))).append(" its highest clean rate; p99 ")
-                    .append(ms(c.p99Ms())).append(" vs ").append(ms(e.p99Ms())).append(" ms");
-            if (e.rate() == top) s.append("; ejabberd carried even the highest offered rate, so its ceiling was not found");
-            s.append(")");
-        }
-        s.append(".\n- at least 50% of nats-server's: ");
+        ejabberdVerdict(s, pts.getOrDefault(CONFAB, List.of()), pts.getOrDefault(EJABBERD, List.of()), c, e);
+        s.append("- Confab's deliveries/s at least 50% of nats-server's, judged on Confab's highest clean rate against the most"
+                + " nats-server delivered at any rate: ");
         if (c == null || n == null) s.append("**not measurable**");
         else {
             double most = mostDelivered(pts.get(NATS));
@@ -186,6 +172,58 @@ final class CompareReport {
             s.append(")");
         }
         s.append(".\n\n");
+    }
+
+    /**
+     * Confab's answer to one ejabberd measurement: the most Confab delivered cleanly with a p99 no
+     * longer than ejabberd's there (null: no clean Confab rate was that fast).
+     */
+    record Match(FanoutPoint peer, FanoutPoint confab) {
+        double ratio() {
+            return confab == null ? 0 : CompareReport.ratio(confab.deliveries(), peer.deliveries());
+        }
+    }
+
+    /**
+     * "At least 3× ejabberd's deliveries/s at equal or better p99", taken literally: for every rate
+     * ejabberd was measured at (clean or not: its failed rates still delivered something, at some
+     * p99), the clean Confab rate with the most deliveries whose p99 is no longer. Each match must
+     * reach 3×; the weakest one decides.
+     */
+    static List<Match> atEqualOrBetterP99(List<FanoutPoint> confab, List<FanoutPoint> peer) {
+        List<Match> out = new ArrayList<>();
+        for (FanoutPoint e : peer) {
+            if (e.deliveries() <= 0 || Double.isNaN(e.p99Ms())) continue;
+            FanoutPoint best = null;
+            for (FanoutPoint c : confab) {
+                if (c.clean() && c.p99Ms() <= e.p99Ms() && (best == null || c.deliveries() > best.deliveries())) best = c;
+            }
+            out.add(new Match(e, best));
+        }
+        return out;
+    }
+
+    private static void ejabberdVerdict(StringBuilder s, List<FanoutPoint> confab, List<FanoutPoint> ejabberd, FanoutPoint c, FanoutPoint e) {
+        s.append("\n**Targets** (issue 4).\n\n- Confab's deliveries/s at least 3× ejabberd's at equal or better p99: ");
+        List<Match> matches = atEqualOrBetterP99(confab, ejabberd);
+        if (c == null || e == null || matches.isEmpty()) {
+            s.append("**not measurable** (").append(c == null ? "Confab" : "ejabberd").append(" carried none of the rates cleanly).\n");
+            return;
+        }
+        Match weakest = matches.stream().min(java.util.Comparator.comparingDouble(Match::ratio)).orElseThrow();
+        s.append(weakest.ratio() >= 3 ? "**met**" : "**not met**").append(" (weakest: ").append(x(weakest.ratio()))
+                .append(" against ejabberd's ").append(Fmt.count(weakest.peer().deliveries())).append("/s at p99 ")
+                .append(ms(weakest.peer().p99Ms())).append(" ms). For every rate ejabberd was measured at, the most Confab delivered"
+                        + " cleanly with a p99 no longer than ejabberd's there:\n\n");
+        s.append("| posts/s offered | ejabberd deliveries/s | ejabberd p99 (ms) | Confab posts/s offered | Confab deliveries/s | Confab p99 (ms) | Confab ÷ ejabberd |\n");
+        s.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Match m : matches) {
+            FanoutPoint p = m.peer(), q = m.confab();
+            s.append("| ").append(Fmt.count(p.rate())).append(" | ").append(Fmt.count(p.deliveries())).append(" | ").append(ms(p.p99Ms()))
+                    .append(" | ").append(q == null ? "none" : Fmt.count(q.rate())).append(" | ").append(q == null ? "–" : Fmt.count(q.deliveries()))
+                    .append(" | ").append(q == null ? "–" : ms(q.p99Ms())).append(" | ").append(x(m.ratio())).append(" |\n");
+        }
+        s.append('\n');
     }
 
     private static FanoutPoint at(List<FanoutPoint> ps, double rate) {
