@@ -33,7 +33,7 @@ final class Checkpointer implements AutoCloseable {
     static final int MAX_WAL_PAGES = 65_536;
     /**
      * 64 MiB: past this, the WAL is made to start over (see {@link #tick}). Each restart holds
-     * the writers while it copies the last frames and fsyncs the database file: 3 to 35 ms,
+     * the writers while it copies the last frames and fsyncs the database file: 2 to 35 ms,
      * measured under the fan-out benchmark at 600 posts/s, where every post arriving meanwhile
      * waits. At 16 MiB that happened every 4 to 5 s at that rate; at 64 MiB every 15 to 20 s.
      * The file it overwrites is the same size either way, so commits cost the same.
