@@ -21,10 +21,17 @@ final class CachedUser {
         this.user = user;
     }
 
-    /** The user object in Slack's shape, serialized once per change and shared by every answer. */
+    /**
+     * The user object in Slack's shape, serialized once per change and shared by every answer.
+     * A {@code SerializedString} keeps its UTF-8 bytes once encoded, so answers copy bytes
+     * rather than encode the text again each time.
+     */
     com.fasterxml.jackson.databind.util.RawValue json() {
         var j = json;
-        if (j == null) json = j = new com.fasterxml.jackson.databind.util.RawValue(dev.confab.wire.UserJson.of(user).toString());
+        if (j == null) {
+            var text = new com.fasterxml.jackson.core.io.SerializedString(dev.confab.wire.UserJson.of(user).toString());
+            json = j = new com.fasterxml.jackson.databind.util.RawValue(text);
+        }
         return j;
     }
 

@@ -1,7 +1,6 @@
 package dev.confab.edge;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -16,13 +15,16 @@ import java.util.function.Consumer;
  */
 final class CloseIndex {
     final long version;
+    /** How many distinct people it was built to hold at most. */
+    final int limit;
     private final String[] keys;
     private final CachedUser[] people;
     /** Every close person is in it (the limit was not reached). */
     final boolean complete;
 
-    private CloseIndex(long version, String[] keys, CachedUser[] people, boolean complete) {
+    private CloseIndex(long version, int limit, String[] keys, CachedUser[] people, boolean complete) {
         this.version = version;
+        this.limit = limit;
         this.keys = keys;
         this.people = people;
         this.complete = complete;
@@ -54,14 +56,20 @@ final class CloseIndex {
             keys[i] = entries.get(i).key;
             people[i] = entries.get(i).user;
         }
-        return new CloseIndex(version, keys, people, complete);
+        return new CloseIndex(version, limit, keys, people, complete);
     }
 
     /** Every close person with a key starting with {@code prefix} (once per matching key). */
     void matching(String prefix, Consumer<CachedUser> to) {
-        int i = Arrays.binarySearch(keys, prefix);
-        if (i < 0) i = -i - 1;
-        for (; i < keys.length && keys[i].startsWith(prefix); i++) to.accept(people[i]);
+        // The first key not below the prefix: several people may share a key ("xu"), and a
+        // binary search finds any one of them, not the first.
+        int lo = 0, hi = keys.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (keys[mid].compareTo(prefix) < 0) lo = mid + 1;
+            else hi = mid;
+        }
+        for (int i = lo; i < keys.length && keys[i].startsWith(prefix); i++) to.accept(people[i]);
     }
 
     private record Entry(String key, CachedUser user) {}

@@ -123,7 +123,7 @@ final class TeamView {
     CloseIndex closeIndex(String callerId, java.util.BitSet close, int limit) {
         long now = version;
         CloseIndex ci = closeByCaller.get(callerId);
-        if (ci != null && ci.version == now) return ci;
+        if (ci != null && ci.version == now && ci.limit == limit) return ci;
         ci = CloseIndex.build(this, now, close, limit);
         if (closeByCaller.size() >= CLOSE_INDEXES) closeByCaller.clear();
         closeByCaller.put(callerId, ci);

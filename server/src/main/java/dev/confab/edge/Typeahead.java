@@ -51,10 +51,15 @@ final class Typeahead {
     private Typeahead() {}
 
     static List<Hit> users(TeamView v, String callerId, String query, int limit) {
+        return users(v, callerId, query, limit, CLOSE_LIMIT);
+    }
+
+    /** {@link #users} with another bound on the close people considered first (tests: a small one). */
+    static List<Hit> users(TeamView v, String callerId, String query, int limit, int closeLimit) {
         TopK top = new TopK(limit);
         BitSet close = affinity(v, callerId);
         String q = Keys.query(query);
-        CloseIndex closeIndex = v.closeIndex(callerId, close, CLOSE_LIMIT);
+        CloseIndex closeIndex = v.closeIndex(callerId, close, closeLimit);
         closeIndex.matching(q, u -> {
             if (!u.user.deleted()) top.offer(u, null, true, u.lastActive, -1);
         });

@@ -108,6 +108,46 @@ class SortedKeysTest {
         assertThat(Typeahead.users(v, "U0", "quen", 10)).extracting(Typeahead.Hit::id).containsExactly("U5");
     }
 
+    @Test
+    void peopleBeyondTheCloseIndexStillRankAsCloseInTheWalk() {
+        TeamView v = workspace();
+        // U0 shares a conversation with everyone in the 40 channels: far more than 5 close people.
+        for (int c = 1; c <= 40; c++) v.join("C" + c, "U0");
+        waitForCopies(v);
+        // Prefixes that match fewer keys than a walk reads, so the walk sees every match.
+        List<String> prefixes = java.util.stream.Stream.of("anna", "ann", "bob", "bo", "jo", "jos", "smi", "xu", "x", "z", "zo")
+                .filter(q -> v.userKeys.keySet().stream().filter(k -> k.startsWith(q)).count() < Typeahead.SCAN_LIMIT).toList();
+        assertThat(prefixes).hasSizeGreaterThanOrEqualTo(5);
+        for (String q : prefixes) {
+            List<String> expected = bruteForce(v, "U0", q, 10);
+            assertThat(expected).as("prefix %s", q).isNotEmpty();
+            assertThat(Typeahead.users(v, "U0", q, 10, 5)).as("prefix %s, close index of 5", q)
+                    .extracting(Typeahead.Hit::id).containsExactlyElementsOf(expected);
+            assertThat(Typeahead.users(v, "U0", q, 10)).as("prefix %s, complete close index", q)
+                    .extracting(Typeahead.Hit::id).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /**
+     * The ranking from its definition, over every person (these prefixes match fewer keys than a
+     * walk reads): sharing a conversation that not everyone is in, then recency, then name and id.
+     */
+    private static List<String> bruteForce(TeamView v, String caller, String query, int limit) {
+        String q = Keys.query(query);
+        java.util.Set<String> close = new java.util.HashSet<>();
+        for (CachedChannel c : v.channels.values()) {
+            if (c.members.contains(caller) && c.members.size() < v.people()) close.addAll(c.members);
+        }
+        java.util.Comparator<CachedUser> order = java.util.Comparator
+                .comparing((CachedUser u) -> !close.contains(u.id()))
+                .thenComparing(u -> -u.lastActive)
+                .thenComparing(u -> u.user.name())
+                .thenComparing(CachedUser::id);
+        return v.users.values().stream()
+                .filter(u -> !u.user.deleted() && u.keys.stream().anyMatch(k -> k.startsWith(q)))
+                .sorted(order).limit(limit).map(CachedUser::id).toList();
+    }
+
     /** Takes both copies now, rather than waiting out the background thread's period. */
     private static void waitForCopies(TeamView v) {
         v.userIndex.copyNow();
