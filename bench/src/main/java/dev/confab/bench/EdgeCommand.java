@@ -39,6 +39,10 @@ final class EdgeCommand implements Callable<Integer> {
     @Option(names = "--prime", defaultValue = "30", description = "Seconds of unmeasured queries at the highest rate first, "
             + "so the server's JIT has compiled the query path (default ${DEFAULT-VALUE}; 0 = none).") int prime;
     @Option(names = "--connections", defaultValue = "32", description = "Keep-alive connections the queries spread over.") int connections;
+    @Option(names = "--floor", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "After each rate, the same load against GET /healthz (no work): the HTTP round trip's and the "
+                    + "generator's own latency on this machine, to read the query figures against (default ${DEFAULT-VALUE}).")
+    boolean floor;
     @Option(names = "--server-pid", defaultValue = "0", description = "The server's pid, for its CPU use (0 = not measured).") long serverPid;
 
     private HttpClient http;
@@ -68,9 +72,13 @@ final class EdgeCommand implements Callable<Integer> {
         if (prime > 0) {
             int top = java.util.Arrays.stream(rates).max().orElse(1000);
             System.err.printf("edge: priming with %d queries/s for %d s (not measured)%n", top, prime);
-            typeahead(top, prefixes, prime);
+            typeahead(top, queries(prefixes), prime);
         }
-        for (int rate : rates) typeahead.add(typeahead(rate, prefixes, seconds));
+        var floors = floor ? out.putArray("floor") : null;
+        for (int rate : rates) {
+            typeahead.add(typeahead(rate, queries(prefixes), seconds));
+            if (floors != null) floors.add(typeahead(rate, QueryRequests.floor(hostPort(), tokens()), seconds));
+        }
         System.out.println(out.toPrettyString());
         return 0;
     }
@@ -112,15 +120,26 @@ final class EdgeCommand implements Callable<Integer> {
         return o;
     }
 
-    /** Queries at a fixed offered rate over {@code connections} keep-alive connections, as the post scenario paces posts. */
-    private ObjectNode typeahead(int rate, List<String> prefixes, int measuredSeconds) throws InterruptedException {
-        Fixture f = new Fixture(url, "", token, java.util.Collections.nCopies(connections, ""),
-                java.util.Collections.nCopies(connections, token), List.of());
+    private QueryRequests queries(List<String> prefixes) {
+        return new QueryRequests(hostPort(), tokens(), prefixes);
+    }
+
+    private String hostPort() {
+        URI u = URI.create(url);
+        return u.getHost() + ":" + u.getPort();
+    }
+
+    /** Every connection queries as the light user. */
+    private List<String> tokens() {
+        return java.util.Collections.nCopies(connections, token);
+    }
+
+    /** Requests at a fixed offered rate over {@code connections} keep-alive connections, as the post scenario paces posts. */
+    private ObjectNode typeahead(int rate, Requests requests, int measuredSeconds) throws InterruptedException {
+        Fixture f = new Fixture(url, "", token, java.util.Collections.nCopies(connections, ""), tokens(), List.of());
         PostLoad.Settings settings = new PostLoad.Settings("typeahead", 1, connections, rate, Duration.ofSeconds(2),
                 Duration.ofSeconds(measuredSeconds), 1, Pacer.DEFAULT_TICK_NANOS, serverPid, 0, Duration.ofSeconds(10));
-        URI u = URI.create(url);
-        RunResult r = PostLoad.run(f, settings, new QueryRequests(u.getHost() + ":" + u.getPort(),
-                f.tokens(), prefixes));
+        RunResult r = PostLoad.run(f, settings, requests);
         ObjectNode o = JSON.createObjectNode();
         o.put("offered_per_s", rate);
         o.put("answered_per_s", Math.round(r.throughput()));
@@ -130,7 +149,12 @@ final class EdgeCommand implements Callable<Integer> {
         o.put("p99_micros", r.latencyMicros().p99());
         o.put("p999_micros", r.latencyMicros().p999());
         o.put("max_micros", r.latencyMicros().max());
-        if (r.cpu() != null) o.put("server_cores", r.cpu().server());
+        if (r.timerLatenessMicros() != null) o.put("timer_lateness_p99_micros", r.timerLatenessMicros().p99());
+        if (r.cpu() != null) {
+            o.put("server_cores", r.cpu().server());
+            o.put("generator_cores", r.cpu().generator());
+            o.put("other_cores", r.cpu().other());
+        }
         return o;
     }
 

@@ -59,6 +59,10 @@ final class PostCommand implements Callable<Integer> {
     @Option(names = "--engine", defaultValue = "unknown", description = "Label for the results: sqlite or postgresql.")
     String engine;
 
+    @Option(names = "--floor", description = "Send GET /healthz (no work) instead of posts, over the same connections "
+            + "with the same pacing: the HTTP round trip's and the generator's own cost on this machine, to read the posts against.")
+    boolean floor;
+
     @Option(names = "--out-dir", description = "Write each result (JSON) here, as ENGINE-SCENARIO-REPETITION.json.")
     Path outDir;
 
@@ -72,19 +76,25 @@ final class PostCommand implements Callable<Integer> {
         Fixture fx = Fixture.load(fixture);
         int n = posters != null ? posters : fx.tokens().size();
         if (prime > 0) {
-            RunResult p = PostLoad.run(fx, settings(n, 0, 0, 0, prime));
+            RunResult p = run(fx, settings(n, 0, 0, 0, prime));
             System.out.printf("prime: %s posts/s for %.0f s (not counted)%n", Fmt.count(p.throughput()), prime);
         }
         if (outDir != null) Files.createDirectories(outDir);
         for (int rep = 1; rep <= repetitions; rep++) {
             for (double rate : rates) {
                 awaitQuiet();
-                RunResult r = PostLoad.run(fx, settings(n, rep, rate, warmup, duration));
+                RunResult r = run(fx, settings(n, rep, rate, warmup, duration));
                 if (outDir != null) r.save(outDir.resolve(fileName(engine, rate, rep)));
                 System.out.println(r.summary());
             }
         }
         return 0;
+    }
+
+    private RunResult run(Fixture fx, PostLoad.Settings s) throws InterruptedException {
+        if (!floor) return PostLoad.run(fx, s);
+        java.net.URI u = java.net.URI.create(fx.url());
+        return PostLoad.run(fx, s, QueryRequests.floor(u.getHost() + ":" + u.getPort(), fx.tokens().subList(0, s.posters())));
     }
 
     static String fileName(String engine, double rate, int repetition) {

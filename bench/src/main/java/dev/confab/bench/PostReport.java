@@ -136,6 +136,28 @@ final class PostReport {
             }
         }
         if (!parts.isEmpty()) md.append("**Target** (SQLite, this machine): ").append(String.join("; ", parts)).append(".\n\n");
+        floor(md, groups);
+    }
+
+    /**
+     * What the same generator, connections and pacing reach against an endpoint that does no
+     * work: the ceiling and the latency floor of the HTTP round trip itself on this machine.
+     */
+    private static void floor(StringBuilder md, List<Group> groups) {
+        List<String> parts = new ArrayList<>();
+        for (Group g : groups) {
+            if (!g.engine().equals(FLOOR)) continue;
+            if (g.offered() == null) {
+                parts.add(Fmt.count(g.spread(RunResult::throughput).median()) + " requests/s at saturation");
+            } else {
+                parts.add("p99 " + Fmt.ms(g.spread(r -> r.latencyMicros().p99()).median()) + " ms at "
+                        + Fmt.count(g.offered()) + "/s offered");
+            }
+        }
+        if (parts.isEmpty()) return;
+        md.append("**Floor** (the same generator, connections and pacing against `GET /healthz`, which does no work: what")
+                .append(" the HTTP round trip alone costs on this machine, so no post can be faster): ")
+                .append(String.join("; ", parts)).append(".\n\n");
     }
 
     private static void detail(StringBuilder md, Group g) {
@@ -196,10 +218,14 @@ final class PostReport {
         return met ? "**met**" : "**not met**";
     }
 
+    /** The engine label of calibration runs ({@code post --floor}). */
+    static final String FLOOR = "floor";
+
     static String engineName(String engine) {
         return switch (engine) {
             case "sqlite" -> "SQLite";
             case "postgresql" -> "PostgreSQL";
+            case FLOOR -> "no-op floor (GET /healthz)";
             default -> engine;
         };
     }
@@ -212,7 +238,8 @@ final class PostReport {
         return switch (engine) {
             case "sqlite" -> 0;
             case "postgresql" -> 1;
-            default -> 2;
+            case FLOOR -> 2;
+            default -> 3;
         };
     }
 

@@ -105,7 +105,7 @@ final class Poster extends SimpleChannelInboundHandler<FullHttpResponse> {
             return;
         }
         inFlight = false;
-        AckParser.Ack ack = AckParser.parse(res.status().code(), new ByteBufInputStream(res.content()));
+        AckParser.Ack ack = requests.judge(res.status().code(), new ByteBufInputStream(res.content()));
         if (window.overlaps(intended, now)) latency.recordNanos(now - intended);
         if (ack.ok()) {
             if (window.measures(now)) okInWindow++;

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -21,19 +18,10 @@ class PostRequestsTest {
     private final PostRequests requests = new PostRequests("127.0.0.1:8080",
             List.of("xoxp-a", "xoxp-b", "xoxp-c"), List.of("C0", "C1", "C2", "C3", "C4"));
 
-    /** Parses the bytes we send with Netty's server-side decoder: what the server will see. */
-    private static FullHttpRequest decode(io.netty.buffer.ByteBuf bytes) {
-        EmbeddedChannel server = new EmbeddedChannel(new HttpRequestDecoder(), new HttpObjectAggregator(1 << 16));
-        server.writeInbound(bytes);
-        FullHttpRequest req = server.readInbound();
-        assertThat(req).as("one complete request").isNotNull();
-        assertThat(req.decoderResult().isSuccess()).isTrue();
-        return req;
-    }
 
     @Test
     void a_well_formed_keep_alive_json_post() throws Exception {
-        FullHttpRequest req = decode(requests.request(ByteBufAllocator.DEFAULT, 1, 12));
+        FullHttpRequest req = ServerSide.decode(requests.request(ByteBufAllocator.DEFAULT, 1, 12));
         try {
             assertThat(req.method()).isEqualTo(HttpMethod.POST);
             assertThat(req.uri()).isEqualTo("/api/chat.postMessage");

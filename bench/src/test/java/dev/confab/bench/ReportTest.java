@@ -97,6 +97,23 @@ class ReportTest {
     }
 
     @Test
+    void the_no_op_floor_is_reported_beside_the_posts_and_not_judged_as_them() {
+        List<RunResult> runs = new ArrayList<>(runs());
+        for (int rep = 1; rep <= 3; rep++) {
+            runs.add(run(PostReport.FLOOR, null, rep, 30_000 + rep * 1000, 4_000, Map.of(), 0));
+            runs.add(run(PostReport.FLOOR, 10_000.0, rep, 10_000, 2_000 + rep * 100, Map.of(), 0));
+        }
+        String md = PostReport.render(new PostReport.Inputs(MACHINE, "x", Map.of(), runs, LocalDate.of(2026, 1, 2)));
+        assertThat(md).contains("**Floor** (the same generator, connections and pacing against `GET /healthz`");
+        assertThat(md).contains("32,000 requests/s at saturation; p99 2.20 ms at 10,000/s offered.");
+        assertThat(md).contains("| no-op floor (GET /healthz) | saturation | 32,000 |");
+        assertThat(md.indexOf("| PostgreSQL | fixed rate")).isLessThan(md.indexOf("| no-op floor (GET /healthz) | saturation"));
+        // the target speaks of SQLite's posts only
+        assertThat(md).contains("at least 20,000 durable posts/s at saturation: **met** (median 23,000)");
+        assertThat(render()).doesNotContain("**Floor**");
+    }
+
+    @Test
     void results_survive_a_round_trip_through_their_files(@TempDir Path dir) {
         RunResult r = run("postgresql", 10_000.0, 2, 9_876.5, 4_321, Map.of("ratelimited", 3L), 12);
         r.save(dir.resolve("r.json"));
