@@ -154,6 +154,7 @@ final class EdgeCommand implements Callable<Integer> {
             o.put("server_cores", r.cpu().server());
             o.put("generator_cores", r.cpu().generator());
             o.put("other_cores", r.cpu().other());
+            o.put("stolen_cores", r.cpu().stolen());
         }
         return o;
     }

@@ -80,7 +80,8 @@ final class PostReport {
                 .append(" poster held up by a slow acknowledgment is charged for the wait (no coordinated omission); \"unsent\" above")
                 .append(" zero means the server could not absorb the offered rate, and \"timer lateness\" is the generator's own")
                 .append(" delay in sending on time. CPU is in cores (CPU-seconds per second) over the measured window, per process;")
-                .append(" \"other\" is everything else on the machine, which on a shared machine is noise in these figures.\n");
+                .append(" \"other\" is everything else on the machine and \"stolen\" what the hypervisor gave to other virtual machines;"
+                        + " on a shared machine both are noise in these figures.\n");
         return md.toString();
     }
 
@@ -181,6 +182,7 @@ final class PostReport {
         }
         row(md, "CPU load generator", g.spread(r -> r.cpu().generator()), Fmt::cores);
         row(md, "CPU other processes", g.spread(r -> r.cpu().other()), Fmt::cores);
+        row(md, "CPU stolen by the hypervisor", g.spread(r -> r.cpu().stolen()), Fmt::cores);
         row(md, "server CPU per post (µs)", g.spread(r -> perPost(r.cpu().server(), r)), Fmt::count);
         row(md, "generator CPU per post (µs)", g.spread(r -> perPost(r.cpu().generator(), r)), Fmt::count);
         row(md, "load average at start", g.spread(RunResult::loadAverage), v -> String.format(java.util.Locale.ROOT, "%.2f", v));

@@ -58,20 +58,25 @@ final class ProcCpu {
     /** Busy and total ticks of the whole machine, all CPUs (the first line of /proc/stat). */
     static long[] machineTicks() {
         String stat = read(Path.of("/proc/stat"));
-        return stat == null ? new long[] {0, 0} : machineTicks(stat.lines().findFirst().orElse(""));
+        return stat == null ? new long[] {0, 0, 0} : machineTicks(stat.lines().findFirst().orElse(""));
     }
 
-    /** {@code {busy, total}} from a {@code cpu  user nice system idle iowait irq softirq steal …} line. */
+    /**
+     * {@code {busy, total, stolen}} from a {@code cpu  user nice system idle iowait irq softirq steal …}
+     * line. Busy includes stolen: time the hypervisor gave this machine's CPUs to someone else.
+     */
     static long[] machineTicks(String cpuLine) {
         String[] f = cpuLine.trim().split("\\s+");
         long total = 0;
         long idle = 0;
+        long stolen = 0;
         for (int i = 1; i < f.length && i <= 8; i++) {
             long v = Long.parseLong(f[i]);
             total += v;
             if (i == 4 || i == 5) idle += v; // idle, iowait
+            if (i == 8) stolen = v;
         }
-        return new long[] {total - idle, total};
+        return new long[] {total - idle, total, stolen};
     }
 
     /** utime + stime (fields 14, 15), plus cutime + cstime (16, 17) when asked. */

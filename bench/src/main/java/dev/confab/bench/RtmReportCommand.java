@@ -70,8 +70,8 @@ final class RtmReportCommand implements Callable<Integer> {
                     + " deliveries (expected = posts acknowledged ok in the window × members); “post errors” = failed posts, posts"
                     + " still unanswered 3 s after the window, and posts still queued behind them (never sent); “connections dropped” ="
                     + " RTM connections the server closed during the run (they are reopened before the next run).\n\n");
-            s.append("| posts/s offered | deliveries/s | p50 | p99 | p99.9 | max | expected | received | missing | post errors | connections dropped | CPU server | CPU generator | CPU other |\n");
-            s.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            s.append("| posts/s offered | deliveries/s | p50 | p99 | p99.9 | max | expected | received | missing | post errors | connections dropped | CPU server | CPU generator | CPU other | CPU stolen |\n");
+            s.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             byRate.forEach((rate, rs) -> s.append("| ").append(Fmt.count(rate)).append(" | ")
                     .append(Fmt.count(med(rs, FanoutResult::deliveriesPerSecond))).append(" | ")
                     .append(Fmt.ms(med(rs, r -> r.latency().p50()))).append(" | ").append(Fmt.ms(med(rs, r -> r.latency().p99()))).append(" | ")
@@ -80,7 +80,8 @@ final class RtmReportCommand implements Callable<Integer> {
                     .append(Fmt.count(med(rs, FanoutResult::missing))).append(" | ").append(Fmt.count(med(rs, FanoutResult::errors))).append(" | ")
                     .append(Fmt.count(med(rs, FanoutResult::disconnects))).append(" | ")
                     .append(Fmt.cores(med(rs, r -> r.cpu().server()))).append(" | ").append(Fmt.cores(med(rs, r -> r.cpu().generator()))).append(" | ")
-                    .append(Fmt.cores(med(rs, r -> r.cpu().other()))).append(" |\n"));
+                    .append(Fmt.cores(med(rs, r -> r.cpu().other()))).append(" | ")
+                    .append(Fmt.cores(med(rs, r -> r.cpu().stolen()))).append(" |\n"));
             s.append("\nRanges (min – max over repetitions):\n\n| posts/s offered | deliveries/s | p99 (ms) | max (ms) | missing | post ack p99 (ms) | server CPU µs per delivery |\n| ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             byRate.forEach((rate, rs) -> s.append("| ").append(Fmt.count(rate)).append(" | ")
                     .append(range(rs, FanoutResult::deliveriesPerSecond, Fmt::count)).append(" | ")

@@ -50,11 +50,11 @@ record RunResult(String engine, String scenario, int repetition, int posters, in
     /** One line for the console. */
     String summary() {
         Percentiles l = latencyMicros;
-        String s = "%s %s #%d: %,.0f posts/s, latency ms p50 %s p90 %s p99 %s p99.9 %s max %s; cpu server %.2f gen %.2f%s other %.2f"
+        String s = "%s %s #%d: %,.0f posts/s, latency ms p50 %s p90 %s p99 %s p99.9 %s max %s; cpu server %.2f gen %.2f%s other %.2f stolen %.2f"
                 .formatted(engine, scenario + (offeredPerSecond == null ? "" : " " + Fmt.count(offeredPerSecond) + "/s"),
                         repetition, throughput, Fmt.ms(l.p50()), Fmt.ms(l.p90()), Fmt.ms(l.p99()), Fmt.ms(l.p999()),
                         Fmt.ms(l.max()), cpu.server(), cpu.generator(),
-                        cpu.database() == null ? "" : " db %.2f".formatted(cpu.database()), cpu.other());
+                        cpu.database() == null ? "" : " db %.2f".formatted(cpu.database()), cpu.other(), cpu.stolen());
         if (unsent > 0) s += "; UNSENT " + unsent + " of " + scheduledInWindow;
         if (errorCount() > 0) s += "; ERRORS " + errors;
         return s;

@@ -19,7 +19,7 @@ class CompareReportTest {
         Percentiles lat = new Percentiles(1000, p99Micros / 4, p99Micros / 2, p99Micros, p99Micros * 2, p99Micros * 3);
         long expected = (long) (deliveries * 5);
         return new FanoutResult(rep, rate, 5, 1000, 100, 50, (long) rate * 5, (long) rate * 5, (long) rate * 5, Map.of(), 0,
-                expected, expected - missing, missing, 0, deliveries, lat, lat, new CpuSplit(0.8, 0.4, null, 0.1, 1.3, 2), 0, 0, "");
+                expected, expected - missing, missing, 0, deliveries, lat, lat, new CpuSplit(0.8, 0.4, null, 0.1, 0.0, 1.3, 2), 0, 0, "");
     }
 
     static ConnectionsResult conn(int rep, long before, long after, int connected) {

@@ -21,6 +21,7 @@ class ProcCpuTest {
         long[] t = ProcCpu.machineTicks("cpu  100 5 20 800 30 1 2 3 0 0");
         assertThat(t[1]).isEqualTo(961);
         assertThat(t[0]).isEqualTo(961 - 800 - 30);
+        assertThat(t[2]).as("steal").isEqualTo(3);
     }
 
     @Test
@@ -34,13 +35,14 @@ class ProcCpuTest {
 
     @Test
     void cpu_split_is_in_cores() {
-        CpuSplit.Sample a = new CpuSplit.Sample(0, 1_000, 500, 200, 5_000);
-        CpuSplit.Sample b = new CpuSplit.Sample(10_000_000_000L, 2_000, 800, 400, 6_700); // 10 s later
+        CpuSplit.Sample a = new CpuSplit.Sample(0, 1_000, 500, 200, 5_000, 100);
+        CpuSplit.Sample b = new CpuSplit.Sample(10_000_000_000L, 2_000, 800, 400, 6_900, 300); // 10 s later
         CpuSplit c = CpuSplit.between(a, b, true, 2);
         assertThat(c.server()).isEqualTo(1.0);
         assertThat(c.generator()).isEqualTo(0.3);
         assertThat(c.database()).isEqualTo(0.2);
-        assertThat(c.machineBusy()).isEqualTo(1.7);
+        assertThat(c.machineBusy()).isEqualTo(1.9);
+        assertThat(c.stolen()).as("the hypervisor's share, not another process's").isEqualTo(0.2);
         assertThat(c.other()).isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(CpuSplit.between(a, b, false, 2).database()).isNull();
     }

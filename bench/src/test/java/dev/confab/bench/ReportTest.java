@@ -20,7 +20,7 @@ class ReportTest {
         return new RunResult(engine, rate == null ? RunResult.SATURATION : RunResult.FIXED_RATE, rep, 64, 100, rate, 3, 10,
                 (long) (throughput * 10), throughput, new Percentiles(1000, 800, 1500, p99, p99 * 2, p99 * 3), errors,
                 rate == null ? 0 : 100_000, unsent, rate == null ? null : new Percentiles(1000, 60, 90, 150, 300, 900),
-                new CpuSplit(1.1, 0.5, engine.equals("postgresql") ? 0.3 : null, 0.05, 1.95, 2), 0.4, "");
+                new CpuSplit(1.1, 0.5, engine.equals("postgresql") ? 0.3 : null, 0.05, 0.15, 1.95, 2), 0.4, "");
     }
 
     private static List<RunResult> runs() {

@@ -54,7 +54,7 @@ class RtmBenchTest {
 
     @Test
     void reportSaysWhenTargetsAreMissed() {
-        CpuSplit cpu = new CpuSplit(1.2, 0.7, null, 0.1, 2.0, 2);
+        CpuSplit cpu = new CpuSplit(1.2, 0.7, null, 0.1, 0.0, 2.0, 2);
         Percentiles lat = new Percentiles(100, 80_000, 150_000, 195_000, 240_000, 296_000);
         FanoutResult f = new FanoutResult(1, 500, 10, 1000, 100, 50, 5000, 5000, 5000, Map.of(), 0, 250_000, 250_000, 0, 0,
                 25_000, lat, lat, cpu, 0, 0, "");
