@@ -77,7 +77,7 @@ final class EdgeCommand implements Callable<Integer> {
         var floors = floor ? out.putArray("floor") : null;
         for (int rate : rates) {
             typeahead.add(typeahead(rate, queries(prefixes), seconds));
-            if (floors != null) floors.add(typeahead(rate, QueryRequests.floor(hostPort(), tokens()), seconds));
+            if (floors != null) floors.add(typeahead(rate, QueryRequests.floor(Net.hostPort(url), tokens()), seconds));
         }
         System.out.println(out.toPrettyString());
         return 0;
@@ -121,12 +121,7 @@ final class EdgeCommand implements Callable<Integer> {
     }
 
     private QueryRequests queries(List<String> prefixes) {
-        return new QueryRequests(hostPort(), tokens(), prefixes);
-    }
-
-    private String hostPort() {
-        URI u = URI.create(url);
-        return u.getHost() + ":" + u.getPort();
+        return new QueryRequests(Net.hostPort(url), tokens(), prefixes);
     }
 
     /** Every connection queries as the light user. */

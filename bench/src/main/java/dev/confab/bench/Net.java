@@ -19,6 +19,12 @@ final class Net {
 
     private Net() {}
 
+    /** The {@code Host} header's value for a server URL: {@code host:port}. */
+    static String hostPort(String url) {
+        java.net.URI u = java.net.URI.create(url);
+        return u.getHost() + ":" + u.getPort();
+    }
+
     static IoHandlerFactory ioHandlers() {
         return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }

@@ -93,8 +93,7 @@ final class PostCommand implements Callable<Integer> {
 
     private RunResult run(Fixture fx, PostLoad.Settings s) throws InterruptedException {
         if (!floor) return PostLoad.run(fx, s);
-        java.net.URI u = java.net.URI.create(fx.url());
-        return PostLoad.run(fx, s, QueryRequests.floor(u.getHost() + ":" + u.getPort(), fx.tokens().subList(0, s.posters())));
+        return PostLoad.run(fx, s, QueryRequests.floor(Net.hostPort(fx.url()), fx.tokens().subList(0, s.posters())));
     }
 
     static String fileName(String engine, double rate, int repetition) {

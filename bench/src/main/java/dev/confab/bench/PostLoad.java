@@ -53,8 +53,7 @@ final class PostLoad {
         if (s.posters() > fixture.tokens().size()) {
             throw new IllegalArgumentException("the fixture has " + fixture.tokens().size() + " posters, asked for " + s.posters());
         }
-        URI url = URI.create(fixture.url());
-        return run(fixture, s, new PostRequests(url.getHost() + ":" + url.getPort(),
+        return run(fixture, s, new PostRequests(Net.hostPort(fixture.url()),
                 fixture.tokens().subList(0, s.posters()), fixture.channels()));
     }
 
