@@ -94,7 +94,7 @@ public final class EdgeQueries {
 
     public ObjectNode channels(String teamId, String userId, String query, int limit) {
         ArrayNode channels = Json.array();
-        for (Typeahead.Hit h : Typeahead.channels(cache.view(teamId), userId, query, limit)) channels.add(channel(h, userId));
+        for (Typeahead.Hit h : Typeahead.channels(cache.view(teamId), userId, query, limit)) channels.addRawValue(channel(h, userId));
         return Json.object().set("channels", channels);
     }
 
@@ -107,17 +107,15 @@ public final class EdgeQueries {
                 r.putRawValue("user", h.user().json());
             } else {
                 r.put("type", "channel");
-                r.set("channel", channel(h, userId));
+                r.putRawValue("channel", channel(h, userId));
             }
         }
         return Json.object().set("results", results);
     }
 
-    private static ObjectNode channel(Typeahead.Hit h, String userId) {
+    private static com.fasterxml.jackson.databind.util.RawValue channel(Typeahead.Hit h, String userId) {
         CachedChannel c = h.channel();
-        ObjectNode o = ConversationJson.of(c.channel, c.members.contains(userId), null);
-        o.put("num_members", c.members.size());
-        return o;
+        return c.json(c.members.contains(userId));
     }
 
     private static ObjectNode team(Team t, String teamId) {

@@ -159,6 +159,34 @@ class EdgeCacheTest {
         assertThat(s.path("results").get(0).path("user").path("id").asText()).isEqualTo(other.id());
     }
 
+    /** Each conversation's answer is serialized once and reused: it must still follow every change. */
+    @Test
+    void aQueriedConversationIsNeverStale() {
+        Workspace w = server.workspace();
+        Member me = w.member("asker");
+        Member pat = w.member("owner-of-room");
+        String room = channel(pat, "tally-room", false);
+        JsonNode before = ok("conversations.query", me.token(), "query", "tally").path("channels").get(0);
+        assertThat(before.path("is_member").asBoolean()).isFalse();
+        assertThat(before.path("num_members").asInt()).isEqualTo(1);
+
+        ok("conversations.join", me.token(), "channel", room);
+        ok("conversations.setTopic", pat.token(), "channel", room, "topic", "counting things");
+        ok("conversations.rename", pat.token(), "channel", room, "name", "tally-hall");
+        JsonNode after = ok("conversations.query", me.token(), "query", "tally").path("channels").get(0);
+        assertThat(after.path("is_member").asBoolean()).isTrue();
+        assertThat(after.path("num_members").asInt()).isEqualTo(2);
+        assertThat(after.path("name").asText()).isEqualTo("tally-hall");
+        assertThat(after.path("topic").path("value").asText()).isEqualTo("counting things");
+        JsonNode other = ok("client.switcher", pat.token(), "query", "tally-h").path("results").get(0);
+        assertThat(other.path("channel").path("is_member").asBoolean()).isTrue();
+        assertThat(other.path("channel").path("num_members").asInt()).isEqualTo(2);
+        // The same conversation, asked by someone who is not in it.
+        JsonNode stranger = ok("conversations.query", w.member("stranger").token(), "query", "tally").path("channels").get(0);
+        assertThat(stranger.path("is_member").asBoolean()).isFalse();
+        assertThat(stranger.path("name").asText()).isEqualTo("tally-hall");
+    }
+
     @Test
     void theCacheFollowsEveryKindOfChange() {
         Workspace w = server.workspace();
