@@ -29,6 +29,13 @@ final class SortedKeys<T> {
 
     final long version;
     private final String[] keys;
+    /**
+     * Each key's first {@value #HEAD_CHARS} characters packed into a long (16 bits each, zero
+     * after the key's end), in key order: a prefix's bounds are found by binary search over
+     * these, one contiguous array, instead of over the keys, where every probe reads a string
+     * somewhere else in the heap (about 36 cache misses a query at 50,000 people).
+     */
+    private final long[] heads;
     private final Object[] items;
     private final int[] ranks;
 
@@ -37,6 +44,17 @@ final class SortedKeys<T> {
         this.keys = keys;
         this.items = items;
         this.ranks = ranks;
+        this.heads = new long[keys.length];
+        for (int i = 0; i < keys.length; i++) heads[i] = head(keys[i]);
+    }
+
+    static final int HEAD_CHARS = 4;
+
+    /** The first characters of {@code key}, packed so that unsigned order is the strings' order on them. */
+    static long head(String key) {
+        long h = 0;
+        for (int i = 0; i < HEAD_CHARS; i++) h = (h << 16) | (i < key.length() ? key.charAt(i) : 0);
+        return h;
     }
 
     /**
@@ -73,13 +91,45 @@ final class SortedKeys<T> {
     /** The items of the first {@code limit} keys starting with {@code prefix}, in key order. */
     @SuppressWarnings("unchecked")
     void forPrefix(String prefix, int limit, Visitor<T> to) {
-        int from = lowerBound(prefix);
-        int until = prefix.isEmpty() ? keys.length : lowerBound(prefix + Character.MAX_VALUE);
-        for (int i = from, end = Math.min(until, from + limit); i < end; i++) to.visit((T) items[i], ranks[i]);
+        int from = from(prefix);
+        int until = prefix.isEmpty() ? keys.length : until(prefix);
+        for (int i = from, end = from + Math.min(limit, until - from); i < end; i++) to.visit((T) items[i], ranks[i]);
     }
 
-    private int lowerBound(String key) {
-        int i = Arrays.binarySearch(keys, key);
+    /** The first key not before {@code prefix}. */
+    private int from(String prefix) {
+        long h = head(prefix);
+        int i = firstHeadAbove(h, true);
+        // Up to HEAD_CHARS characters the heads decide; past them, only among keys with the same head.
+        if (prefix.length() <= HEAD_CHARS) return i;
+        return lowerBound(prefix, i, firstHeadAbove(h, false));
+    }
+
+    /** The first key after every key that starts with {@code prefix}. */
+    private int until(String prefix) {
+        int n = Math.min(prefix.length(), HEAD_CHARS);
+        // The greatest head a key starting with the prefix's first n characters can have.
+        long last = head(prefix) | (n == HEAD_CHARS ? 0 : -1L >>> (16 * n));
+        int i = firstHeadAbove(last, false);
+        if (prefix.length() <= HEAD_CHARS) return i;
+        long h = head(prefix);
+        return lowerBound(prefix + Character.MAX_VALUE, firstHeadAbove(h, true), i);
+    }
+
+    /** The first index whose head is at least ({@code inclusive}) or above {@code h}, as unsigned numbers. */
+    private int firstHeadAbove(long h, boolean inclusive) {
+        int lo = 0, hi = heads.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = Long.compareUnsigned(heads[mid], h);
+            if (c < 0 || (c == 0 && !inclusive)) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    private int lowerBound(String key, int from, int to) {
+        int i = Arrays.binarySearch(keys, from, to, key);
         return i < 0 ? -i - 1 : i;
     }
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
  * the skip list it was copied from, and a copy older than the last change is never used.
  */
 class SortedKeysTest {
-    private static final List<String> PREFIXES = List.of("", "a", "an", "ann", "b", "bo", "smi", "j", "jo", "x", "z", "0");
+    /** Short prefixes, and ones longer than the packed heads the bounds are searched by (4 characters). */
+    private static final List<String> PREFIXES = List.of("", "a", "an", "ann", "b", "bo", "smi", "j", "jo", "x", "z", "0",
+            "anna", "anna.", "anna.1", "smith", "smith_3", "jose.2", "angstrom", "bo.12", "annz", "zzzzzz", "jo.99999");
 
     private static User user(int i, String name, String realName) {
         return new User("U" + i, "T1", name, name + "@example.test", Role.MEMBER, null, false,
@@ -146,6 +148,35 @@ class SortedKeysTest {
         return v.users.values().stream()
                 .filter(u -> !u.user.deleted() && u.keys.stream().anyMatch(k -> k.startsWith(q)))
                 .sorted(order).limit(limit).map(CachedUser::id).toList();
+    }
+
+    /**
+     * The bounds of a prefix, searched by packed heads and then by strings, against the
+     * definition: every key that starts with the prefix, in order. Keys mix ASCII, accents, CJK
+     * and characters above U+7FFF (signed order would put those first), short and long.
+     */
+    @Test
+    void aPrefixFindsExactlyTheKeysThatStartWithIt() {
+        Random r = new Random(11);
+        char[] alphabet = {'a', 'b', 'c', '.', '_', '0', '9', 'é', '東', '京', '\uac00', '\uffee', TeamView.SEP};
+        java.util.TreeMap<String, String> index = new java.util.TreeMap<>();
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder k = new StringBuilder();
+            for (int n = 1 + r.nextInt(9); n > 0; n--) k.append(alphabet[r.nextInt(alphabet.length - 1)]);
+            index.put(k + String.valueOf(TeamView.SEP) + "U" + i, "U" + i);
+        }
+        SortedKeys<String> copy = SortedKeys.of(1, index, id -> id);
+        List<String> keys = List.copyOf(index.keySet());
+        for (int t = 0; t < 2000; t++) {
+            String sample = keys.get(r.nextInt(keys.size()));
+            String prefix = sample.substring(0, Math.min(r.nextInt(11), sample.indexOf(TeamView.SEP)));
+            if (t % 5 == 0) prefix += alphabet[r.nextInt(alphabet.length - 1)]; // often matching nothing
+            String p = prefix;
+            List<String> expected = keys.stream().filter(k -> k.startsWith(p)).map(index::get).toList();
+            List<String> found = new ArrayList<>();
+            copy.forPrefix(p, Integer.MAX_VALUE, (id, rank) -> found.add(id));
+            assertThat(found).as("prefix %s", p).isEqualTo(expected);
+        }
     }
 
     /** Takes both copies now, rather than waiting out the background thread's period. */
