@@ -29,8 +29,10 @@ export async function call(method: string, args: Record<string, unknown> = {}, a
     body: JSON.stringify(args),
   });
   if (res.status === 429 && attempt < 3) {
-    const wait = Number(res.headers.get('Retry-After') ?? '1');
-    await new Promise((r) => setTimeout(r, Math.min(wait, 30) * 1000));
+    // A refused connect says how long to wait in milliseconds (jittered); Retry-After is whole seconds.
+    const refusal = await res.json().catch(() => ({}));
+    const ms = typeof refusal.retry_after_ms === 'number' ? refusal.retry_after_ms : Number(res.headers.get('Retry-After') ?? '1') * 1000;
+    await new Promise((r) => setTimeout(r, Math.min(ms, 30_000)));
     return call(method, args, attempt + 1);
   }
   const body = await res.json();

@@ -17,6 +17,7 @@ final class RtmConnections {
     private final EventLoopGroup group;
     private final FanoutSink.Holder sink;
     private final Semaphore httpSlots;
+    private final java.util.concurrent.atomic.AtomicLong refusals = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param httpParallel most {@code rtm.connect} calls in flight at once: each holds an HTTP
@@ -34,15 +35,37 @@ final class RtmConnections {
         return (index, user, local) -> connect(tokens.get(user), local);
     }
 
+    /**
+     * rtm.connect as a well-behaved client makes it: a connect the server refuses for now (its
+     * admission rate) is made again after the wait it was given, for up to a minute.
+     */
+    private JsonNode rtmConnect(String token) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            long wait;
+            httpSlots.acquireUninterruptibly();
+            try {
+                return api.call("rtm.connect", token, WebApi.args());
+            } catch (WebApi.Refused e) {
+                if (System.nanoTime() > deadline) throw e;
+                wait = e.retryAfterMs;
+            } finally {
+                httpSlots.release();
+            }
+            // The wait is spent outside the HTTP slots, so the refused do not hold back the admitted.
+            refusals.incrementAndGet();
+            Thread.sleep(Math.max(1, wait));
+        }
+    }
+
+    /** How many rtm.connect calls were refused for now and made again (admission, not failures). */
+    long refusals() {
+        return refusals.get();
+    }
+
     /** rtm.connect, the WebSocket handshake, then hello (30 s at most); returns the open channel. */
     Channel connect(String token, String localAddress) throws Exception {
-        JsonNode r;
-        httpSlots.acquireUninterruptibly();
-        try {
-            r = api.call("rtm.connect", token, WebApi.args());
-        } finally {
-            httpSlots.release();
-        }
+        JsonNode r = rtmConnect(token);
         URI ws = URI.create(r.path("url").asText());
         RtmHandler handler = new RtmHandler(sink);
         Channel ch = WsClient.websocket(group, ws, null, localAddress, handler);

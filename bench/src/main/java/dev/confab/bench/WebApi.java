@@ -25,6 +25,16 @@ final class WebApi {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
     }
 
+    /** A call the server refused for now (HTTP 429), with how long it asked the client to wait. */
+    static final class Refused extends IllegalStateException {
+        final long retryAfterMs;
+
+        Refused(String message, long retryAfterMs) {
+            super(message);
+            this.retryAfterMs = retryAfterMs;
+        }
+    }
+
     static ObjectNode args() {
         return Fixture.JSON.createObjectNode();
     }
@@ -38,6 +48,11 @@ final class WebApi {
         try {
             HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body = Fixture.JSON.readTree(res.body());
+            if (res.statusCode() == 429) {
+                long ms = body != null && body.has("retry_after_ms") ? body.path("retry_after_ms").asLong()
+                        : 1000L * res.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                throw new Refused(method + " refused: HTTP 429 " + res.body(), ms);
+            }
             if (body == null || !body.path("ok").asBoolean(false)) {
                 throw new IllegalStateException(method + " failed: HTTP " + res.statusCode() + " " + res.body());
             }

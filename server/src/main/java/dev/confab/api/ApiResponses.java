@@ -8,6 +8,9 @@ import java.util.Map;
 
 /** The one place Slack errors become Web API answers. */
 public final class ApiResponses {
+    /** The detail of a refusal that says how long to wait, in milliseconds. */
+    public static final String RETRY_AFTER_MS = "retry_after_ms";
+
     private ApiResponses() {}
 
     public static ApiResult ok(ObjectNode fields) {
@@ -31,6 +34,14 @@ public final class ApiResponses {
             case Errors.REQUEST_TOO_LARGE -> 413;
             default -> 200;
         };
+        // A refusal that says how long to wait (a connect over the admission rate) says it in
+        // milliseconds in the body and, rounded up to seconds, in Slack's Retry-After header.
+        String retryMs = details.get(RETRY_AFTER_MS);
+        if (retryMs != null) {
+            long ms = Long.parseLong(retryMs);
+            body.put(RETRY_AFTER_MS, ms);
+            return new ApiResult(status, body, (int) Math.max(1, (ms + 999) / 1000));
+        }
         return new ApiResult(status, body, 0);
     }
 

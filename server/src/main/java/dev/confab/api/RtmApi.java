@@ -22,8 +22,10 @@ import java.util.Map;
 public final class RtmApi {
     private final ApiContext ctx;
     private final Tickets tickets;
+    private final dev.confab.gateway.ConnectAdmission admission;
 
-    public RtmApi(ApiContext ctx, Tickets tickets) {
+    public RtmApi(ApiContext ctx, Tickets tickets, dev.confab.gateway.ConnectAdmission admission) {
+        this.admission = admission;
         this.ctx = ctx;
         this.tickets = tickets;
     }
@@ -34,6 +36,9 @@ public final class RtmApi {
     }
 
     private ObjectNode connect(ApiCall call) {
+        // Checked before any work: a refused connect costs one answer.
+        long wait = admission.admit();
+        if (wait > 0) throw new SlackError(Errors.RATELIMITED, Map.of(ApiResponses.RETRY_AFTER_MS, Long.toString(wait)));
         Map<String, Ts> since = since(call.args().all().get("since"));
         boolean batch = call.args().bool("batch_presence_aware", false);
         boolean presenceSub = call.args().bool("presence_sub", false);

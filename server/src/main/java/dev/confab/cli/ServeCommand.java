@@ -45,6 +45,18 @@ final class ServeCommand implements Callable<Integer> {
                     + "for one connection share a write; 0 writes at once. Default: ${DEFAULT-VALUE}. Env: CONFAB_FLUSH_WINDOW_MS.")
     int flushWindowMs;
 
+    @Option(names = "--connect-rate", paramLabel = "N",
+            defaultValue = "" + dev.confab.gateway.GatewayConfig.DEFAULT_CONNECTS_PER_SECOND,
+            description = "New real-time connections (rtm.connect) admitted per second on average; the rest are refused at "
+                    + "once (429 ratelimited, Retry-After, retry_after_ms with jitter); 0 admits all. Default: ${DEFAULT-VALUE}. "
+                    + "Env: CONFAB_CONNECT_RATE.")
+    int connectRate;
+
+    @Option(names = "--connect-burst", paramLabel = "N",
+            defaultValue = "" + dev.confab.gateway.GatewayConfig.DEFAULT_CONNECT_BURST,
+            description = "New connections admitted at once after a quiet spell. Default: ${DEFAULT-VALUE}. Env: CONFAB_CONNECT_BURST.")
+    int connectBurst;
+
     @Override
     public Integer call() throws Exception {
         // Netty's leak detector (SIMPLE by default) records a stack trace for a sample of every
@@ -55,7 +67,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         int n = shards != null ? shards : Runtime.getRuntime().availableProcessors();
         ServerConfig config = store.toConfig(host, port, n, maxBody, rateFactor, publicUrl);
-        config = config.withGateway(config.gateway().withFlushWindow(flushWindowMs));
+        config = config.withGateway(config.gateway().withFlushWindow(flushWindowMs).withConnectRate(connectRate, connectBurst));
         Confab confab = Confab.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

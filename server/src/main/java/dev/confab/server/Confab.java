@@ -162,7 +162,7 @@ public final class Confab implements AutoCloseable {
         new ChatApi(context).register(methods);
         new ReactionsApi(context).register(methods);
         new PinsApi(context).register(methods);
-        new RtmApi(context, tickets).register(methods);
+        new RtmApi(context, tickets, dev.confab.gateway.ConnectAdmission.of(config.gateway())).register(methods);
         new PresenceApi(context, presence).register(methods);
         new EdgeApi(context, new EdgeQueries(edge, stores)).register(methods);
         if (search) {
