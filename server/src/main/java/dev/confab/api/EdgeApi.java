@@ -18,7 +18,7 @@ public final class EdgeApi {
     }
 
     public void register(MethodTable t) {
-        t.add("client.boot", RateTier.TIER3, c -> edge.boot(c.teamId(), c.userId(), ctx.nowSeconds()));
+        t.add("client.boot", RateTier.TIER3, c -> edge.boot(c.teamId(), c.userId(), ctx.nowSeconds(), c.args().string("boot_version")));
         typeahead(t, "users.query", c -> edge.users(c.teamId(), c.userId(), query(c), limit(c)));
         typeahead(t, "conversations.query", c -> edge.channels(c.teamId(), c.userId(), query(c), limit(c)));
         typeahead(t, "client.switcher", c -> edge.switcher(c.teamId(), c.userId(), query(c), limit(c)));

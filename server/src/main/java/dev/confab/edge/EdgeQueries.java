@@ -23,13 +23,24 @@ import java.util.Map;
 public final class EdgeQueries {
     private final EdgeCache cache;
     private final Stores stores;
+    private final BootDeltas deltas = new BootDeltas();
 
     public EdgeQueries(EdgeCache cache, Stores stores) {
         this.cache = cache;
         this.stores = stores;
     }
 
-    public ObjectNode boot(String teamId, String userId, long now) {
+    /**
+     * The boot; with {@code sinceVersion} (the {@code boot_version} of a boot this person was sent),
+     * only what differs from it, where that boot is remembered (see {@link BootDeltas}).
+     */
+    public ObjectNode boot(String teamId, String userId, long now, String sinceVersion) {
+        ObjectNode out = fullBoot(teamId, userId, now);
+        deltas.apply(userId, out, sinceVersion);
+        return out;
+    }
+
+    private ObjectNode fullBoot(String teamId, String userId, long now) {
         TeamView v = cache.view(teamId);
         User self = v.users.containsKey(userId) ? v.users.get(userId).user : stores.users().get(userId).orElseThrow();
         ObjectNode out = Json.object();

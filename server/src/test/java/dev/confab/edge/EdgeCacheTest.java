@@ -159,6 +159,55 @@ class EdgeCacheTest {
         assertThat(s.path("results").get(0).path("user").path("id").asText()).isEqualTo(other.id());
     }
 
+    @Test
+    void aReconnectingClientGetsOnlyWhatChangedSinceTheBootItHolds() {
+        Workspace w = server.workspace();
+        Member me = w.member("returner");
+        Member friend = w.member("pal");
+        String a = channel(me, "delta-a", false);
+        String b = channel(me, "delta-b", false);
+        String c = channel(me, "delta-c", false);
+        ok("conversations.join", friend.token(), "channel", a);
+        ok("conversations.open", me.token(), "users", friend.id());
+        JsonNode first = ok("client.boot", me.token());
+        assertThat(first.path("delta").asBoolean()).isFalse();
+        String version = first.path("boot_version").asText();
+        assertThat(version).isNotBlank();
+
+        JsonNode unchanged = ok("client.boot", me.token(), "boot_version", version);
+        assertThat(unchanged.path("delta").asBoolean()).isTrue();
+        assertThat(unchanged.path("channels")).isEmpty();
+        assertThat(unchanged.path("ims")).isEmpty();
+        assertThat(unchanged.path("users")).isEmpty();
+        assertThat(unchanged.path("removed")).isEmpty();
+        assertThat(unchanged.path("self").path("id").asText()).isEqualTo(me.id());
+
+        ok("chat.postMessage", friend.token(), "channel", a, "text", "while you were away");
+        ok("conversations.rename", me.token(), "channel", b, "name", "delta-renamed");
+        ok("conversations.leave", me.token(), "channel", c);
+        JsonNode delta = ok("client.boot", me.token(), "boot_version", version);
+        JsonNode full = ok("client.boot", me.token());
+        assertThat(delta.path("delta").asBoolean()).isTrue();
+        assertThat(names(delta.path("channels"), "id")).containsExactly(a, b);
+        assertThat(delta.path("removed")).hasSize(1);
+        assertThat(delta.path("removed").get(0).asText()).isEqualTo(c);
+        assertThat(delta.path("ims")).isEmpty();
+        // What the delta holds is what a full boot says about those conversations.
+        for (JsonNode ch : delta.path("channels")) {
+            JsonNode same = null;
+            for (JsonNode f : full.path("channels")) if (f.path("id").equals(ch.path("id"))) same = f;
+            assertThat(ch).isEqualTo(same);
+        }
+        assertThat(delta.toString().length()).isLessThan(full.toString().length());
+
+        // A version this person was never sent (someone else's, or made up) gets the full boot.
+        String othersVersion = ok("client.boot", friend.token()).path("boot_version").asText();
+        JsonNode notMine = ok("client.boot", me.token(), "boot_version", othersVersion);
+        assertThat(notMine.path("delta").asBoolean()).isFalse();
+        assertThat(notMine.path("channels")).hasSize(full.path("channels").size());
+        assertThat(ok("client.boot", me.token(), "boot_version", "made-up").path("delta").asBoolean()).isFalse();
+    }
+
     /** Each conversation's answer is serialized once and reused: it must still follow every change. */
     @Test
     void aQueriedConversationIsNeverStale() {
