@@ -167,7 +167,8 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     // bob mentions ann in #general with @ typeahead while ann looks at the new channel
     const box = bob.page.getByRole('textbox', { name: 'Message', exact: true });
     await box.pressSequentially('ping @an');
-    await bob.page.getByTestId('typeahead').getByRole('option', { name: /ann/ }).waitFor(T);
+    // Enter picks the highlighted suggestion: wait until it is ann (results for "@a" may still be showing).
+    await bob.page.getByTestId('typeahead').getByRole('option', { name: /ann/, selected: true }).waitFor(T);
     await box.press('Enter');
     await box.pressSequentially('are you there?');
     await box.press('Enter');
