@@ -17,7 +17,6 @@ final class RtmConnections {
     private final EventLoopGroup group;
     private final FanoutSink.Holder sink;
     private final Semaphore httpSlots;
-    private final java.util.concurrent.atomic.AtomicLong refusals = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param httpParallel most {@code rtm.connect} calls in flight at once: each holds an HTTP
@@ -53,14 +52,8 @@ final class RtmConnections {
                 httpSlots.release();
             }
             // The wait is spent outside the HTTP slots, so the refused do not hold back the admitted.
-            refusals.incrementAndGet();
             Thread.sleep(Math.max(1, wait));
         }
-    }
-
-    /** How many rtm.connect calls were refused for now and made again (admission, not failures). */
-    long refusals() {
-        return refusals.get();
     }
 
     /** rtm.connect, the WebSocket handshake, then hello (30 s at most); returns the open channel. */

@@ -50,7 +50,8 @@ final class BootDeltas {
             Iterator<JsonNode> it = out.withArray(list).elements();
             while (it.hasNext()) {
                 JsonNode e = it.next();
-                if (fingerprint(e) == before.entries().getOrDefault(key(list, e), 0L)) it.remove();
+                String key = key(list, e);
+                if (now.get(key).equals(before.entries().get(key))) it.remove();
             }
         }
         ArrayNode removed = out.putArray("removed");
@@ -85,6 +86,6 @@ final class BootDeltas {
         String json = e.toString();
         CRC32C crc = new CRC32C();
         crc.update(json.getBytes(StandardCharsets.UTF_8));
-        return (crc.getValue() << 32) ^ (json.hashCode() & 0xffffffffL) | 1L;
+        return (crc.getValue() << 32) ^ (json.hashCode() & 0xffffffffL);
     }
 }
