@@ -91,29 +91,22 @@ final class SortedKeys<T> {
     /** The items of the first {@code limit} keys starting with {@code prefix}, in key order. */
     @SuppressWarnings("unchecked")
     void forPrefix(String prefix, int limit, Visitor<T> to) {
-        int from = from(prefix);
-        int until = prefix.isEmpty() ? keys.length : until(prefix);
+        int from = 0;
+        int until = keys.length;
+        if (!prefix.isEmpty()) {
+            long h = head(prefix);
+            int n = Math.min(prefix.length(), HEAD_CHARS);
+            // The keys whose heads start with the prefix's first n characters: from its head to the
+            // greatest head such a key can have.
+            from = firstHeadAbove(h, true);
+            until = firstHeadAbove(h | (n == HEAD_CHARS ? 0 : -1L >>> (16 * n)), false);
+            // Up to HEAD_CHARS characters the heads decide; past them, strings decide within that range.
+            if (prefix.length() > HEAD_CHARS) {
+                from = lowerBound(prefix, from, until);
+                until = lowerBound(prefix + Character.MAX_VALUE, from, until);
+            }
+        }
         for (int i = from, end = from + Math.min(limit, until - from); i < end; i++) to.visit((T) items[i], ranks[i]);
-    }
-
-    /** The first key not before {@code prefix}. */
-    private int from(String prefix) {
-        long h = head(prefix);
-        int i = firstHeadAbove(h, true);
-        // Up to HEAD_CHARS characters the heads decide; past them, only among keys with the same head.
-        if (prefix.length() <= HEAD_CHARS) return i;
-        return lowerBound(prefix, i, firstHeadAbove(h, false));
-    }
-
-    /** The first key after every key that starts with {@code prefix}. */
-    private int until(String prefix) {
-        int n = Math.min(prefix.length(), HEAD_CHARS);
-        // The greatest head a key starting with the prefix's first n characters can have.
-        long last = head(prefix) | (n == HEAD_CHARS ? 0 : -1L >>> (16 * n));
-        int i = firstHeadAbove(last, false);
-        if (prefix.length() <= HEAD_CHARS) return i;
-        long h = head(prefix);
-        return lowerBound(prefix + Character.MAX_VALUE, firstHeadAbove(h, true), i);
     }
 
     /** The first index whose head is at least ({@code inclusive}) or above {@code h}, as unsigned numbers. */
