@@ -1,6 +1,7 @@
 package dev.confab.search;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.confab.action.MentionParser;
 import dev.confab.model.Channel;
 import dev.confab.model.ChannelKind;
 import dev.confab.model.Message;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * What the index should hold for messages, read from the store as it is now. Indexing from the
  * current state rather than from event payloads is what makes replaying the outbox harmless: an
  * old event for a message edited or deleted since only re-indexes the newer version (or removes it).
+ * The one exception, {@link #posted}, is safe for the same reason: whatever happened to a message
+ * after its posting has an entry of its own, later in the outbox, that reads the store again.
  */
 final class IndexedMessages {
     /** Subtypes a person wrote; channel notices (joins, renames, topics) are not searchable. */
@@ -47,7 +50,6 @@ final class IndexedMessages {
     static List<IndexChange> of(Stores stores, Channel channel, List<Message> messages) {
         if (messages.isEmpty()) return List.of();
         String channelId = channel.id();
-        boolean open = channel.kind() == ChannelKind.PUBLIC;
         List<Ts> tss = messages.stream().map(Message::ts).toList();
         Map<Ts, List<Reaction>> reactions = stores.reactions().forMessages(channelId, tss);
         Set<Ts> pinned = stores.pins().pinned(channelId, tss);
@@ -60,19 +62,39 @@ final class IndexedMessages {
             String text = text(m);
             Set<String> names = new HashSet<>();
             for (Reaction r : reactions.getOrDefault(m.ts(), List.of())) names.add(r.name());
-            out.add(new IndexChange.Put(new IndexedMessage(channel.teamId(), channelId, open, m.ts(), m.userId(), text,
-                    m.threadTs() != null, pinned.contains(m.ts()), LINK.matcher(text).find(), names,
-                    Set.copyOf(m.mentions().users()))));
+            out.add(put(channel, m.ts(), m.userId(), text, m.threadTs() != null, pinned.contains(m.ts()), names, m.mentions().users()));
         }
         return out;
     }
 
+    /**
+     * The change for a message from the event that posted it ({@code MessageJson}'s shape): what
+     * {@link #of} would make of it before anything else happened to it (no reactions, not pinned).
+     */
+    static IndexChange posted(Channel channel, Ts ts, JsonNode event) {
+        String subtype = event.path("subtype").asText(null);
+        if (subtype != null && !WRITTEN.contains(subtype)) return new IndexChange.Remove(channel.id(), ts);
+        String said = event.path("text").asText("");
+        String text = text(said, event.get("attachments"));
+        return put(channel, ts, event.path("user").asText(null), text, event.hasNonNull("thread_ts"), false, Set.of(),
+                MentionParser.parse(said).users());
+    }
+
+    private static IndexChange put(Channel channel, Ts ts, String userId, String text, boolean thread, boolean pinned,
+                                   Set<String> reactions, List<String> mentions) {
+        return new IndexChange.Put(new IndexedMessage(channel.teamId(), channel.id(), channel.kind() == ChannelKind.PUBLIC, ts,
+                userId, text, thread, pinned, LINK.matcher(text).find(), reactions, Set.copyOf(mentions)));
+    }
+
     /** The message's text and its attachments' visible text (bots often say everything there). */
     static String text(Message m) {
-        if (m.attachments() == null) return m.text();
-        StringBuilder sb = new StringBuilder(m.text());
-        JsonNode atts = Json.parseStored(m.attachments());
-        for (JsonNode a : atts) {
+        return m.attachments() == null ? m.text() : text(m.text(), Json.parseStored(m.attachments()));
+    }
+
+    private static String text(String said, JsonNode attachments) {
+        if (attachments == null || attachments.isNull()) return said;
+        StringBuilder sb = new StringBuilder(said);
+        for (JsonNode a : attachments) {
             for (String f : List.of("pretext", "title", "title_link", "text", "fallback", "from_url")) {
                 if (a.path(f).isTextual()) sb.append('\n').append(a.path(f).asText());
             }

@@ -9,6 +9,7 @@ import dev.confab.store.OutboxStore;
 import dev.confab.store.Stores;
 import dev.confab.wire.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,12 +146,20 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     private int step() {
         List<OutboxStore.Entry> entries = stores.outbox().after(applied, BATCH);
         if (entries.isEmpty()) return 0;
-        Map<String, Set<Ts>> touched = new LinkedHashMap<>();
+        Touched touched = new Touched();
         for (OutboxStore.Entry e : entries) touches(e, touched);
         List<IndexChange> changes = new ArrayList<>();
-        touched.forEach((channelId, tss) -> {
+        touched.byChannel.forEach((channelId, tss) -> {
             Channel channel = channel(channelId);
-            if (channel != null) changes.addAll(IndexedMessages.load(stores, channel, tss));
+            if (channel == null) return;
+            Map<Ts, JsonNode> posted = touched.posted.getOrDefault(channelId, Map.of());
+            List<Ts> reread = new ArrayList<>(tss.size());
+            for (Ts ts : tss) {
+                JsonNode p = posted.get(ts);
+                if (p != null) changes.add(IndexedMessages.posted(channel, ts, p));
+                else reread.add(ts);
+            }
+            if (!reread.isEmpty()) changes.addAll(IndexedMessages.load(stores, channel, reread));
         });
         index.apply(changes);
         index.refresh();
@@ -158,8 +167,37 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         return entries.size();
     }
 
+    /**
+     * The messages a batch's entries touch, by channel, and among them those whose only entry in
+     * the batch is their own posting: a message's later changes (an edit, a reaction, a pin, a
+     * first reply, its deletion) each come with an entry of their own, so a posted message touched
+     * by nothing else in the batch is indexed from its event as posted. A later batch, or a replay
+     * after a crash, re-reads the store for the changes, so the index still ends at the store's
+     * state; what it saves is reading back, per channel, messages the batch already holds.
+     */
+    static final class Touched {
+        final Map<String, Set<Ts>> byChannel = new LinkedHashMap<>();
+        final Map<String, Map<Ts, JsonNode>> posted = new HashMap<>();
+
+        Set<Ts> channel(String channelId) {
+            return byChannel.computeIfAbsent(channelId, c -> new LinkedHashSet<>());
+        }
+
+        /** Touched by something other than its posting: read from the store. */
+        void touch(String channelId, Set<Ts> tss, Ts ts) {
+            tss.add(ts);
+            Map<Ts, JsonNode> p = posted.get(channelId);
+            if (p != null) p.remove(ts);
+        }
+
+        void post(String channelId, Set<Ts> tss, Ts ts, JsonNode event) {
+            if (tss.add(ts)) posted.computeIfAbsent(channelId, c -> new HashMap<>()).put(ts, event);
+            else touch(channelId, tss, ts);
+        }
+    }
+
     /** The messages an outbox entry may have changed. */
-    static void touches(OutboxStore.Entry e, Map<String, Set<Ts>> touched) {
+    static void touches(OutboxStore.Entry e, Touched touched) {
         if (e.channelId() == null) return;
         JsonNode p;
         switch (e.type()) {
@@ -168,26 +206,32 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
                 return;
             }
         }
-        Set<Ts> tss = touched.computeIfAbsent(e.channelId(), c -> new LinkedHashSet<>());
+        String c = e.channelId();
+        Set<Ts> tss = touched.channel(c);
         switch (e.type()) {
             case "message" -> {
                 switch (p.path("subtype").asText("")) {
-                    case "message_changed" -> add(tss, p.path("message").path("ts"));
-                    case "message_deleted" -> add(tss, p.path("deleted_ts"));
+                    case "message_changed" -> touch(touched, c, tss, p.path("message").path("ts"));
+                    case "message_deleted" -> touch(touched, c, tss, p.path("deleted_ts"));
                     default -> {
-                        add(tss, p.path("ts"));
-                        add(tss, p.path("thread_ts")); // a first reply makes its parent a thread
+                        Ts ts = ts(p.path("ts"));
+                        if (ts != null) touched.post(c, tss, ts, p);
+                        touch(touched, c, tss, p.path("thread_ts")); // a first reply makes its parent a thread
                     }
                 }
             }
-            case "reaction_added", "reaction_removed" -> add(tss, p.path("item").path("ts"));
-            default -> add(tss, p.path("item").path("message").path("ts"));
+            case "reaction_added", "reaction_removed" -> touch(touched, c, tss, p.path("item").path("ts"));
+            default -> touch(touched, c, tss, p.path("item").path("message").path("ts"));
         }
     }
 
-    private static void add(Set<Ts> tss, JsonNode ts) {
-        Ts t = ts.isTextual() ? Ts.tryParse(ts.asText()) : null;
-        if (t != null) tss.add(t);
+    private static void touch(Touched touched, String channelId, Set<Ts> tss, JsonNode ts) {
+        Ts t = ts(ts);
+        if (t != null) touched.touch(channelId, tss, t);
+    }
+
+    private static Ts ts(JsonNode ts) {
+        return ts.isTextual() ? Ts.tryParse(ts.asText()) : null;
     }
 
     /** The channel, for its team and kind, which never change (its name may be stale: unused). */
