@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once. A burst to many connections costs one task per loop, not one per connection and event.
  * Frames share the encoded bytes (wrapped, not copied).
  *
- * <p>Each connection is flushed at most once per flush window: a socket write costs a system call
- * and, on the receiving side, a wake-up, whatever its size. A connection not flushed within the
- * last window is flushed at once (no added latency at ordinary rates); one that gets events
- * faster than that has them written to its buffer and flushed together when its window ends, so
- * at hundreds of events per second per connection several share one write (like Nagle's
- * algorithm, with a bound on the wait instead of an acknowledgement).
+ * <p>On a busy loop each connection is flushed at most once per flush window: a socket write costs
+ * a system call and, on the receiving side, a wake-up, whatever its size. A connection not flushed
+ * within the last window is flushed at once; one that gets events faster than that has them
+ * written to its buffer and flushed together when its window ends, so at hundreds of events per
+ * second per connection several share one write (like Nagle's algorithm, with a bound on the wait
+ * instead of an acknowledgement). A loop that writes fewer than {@value #BUSY_FRAMES} frames a
+ * window is not busy: its system calls are cheap, and it flushes every connection at once.
  *
  * <p>Also where slow readers are cut off: a connection whose unsent bytes would pass the limit,
  * or that has been unwritable for longer than the grace period, is closed; its queue is freed
@@ -42,6 +43,16 @@ final class LoopWriter implements Runnable {
     private final int flushBytes;
     /** A deferred flush this close to its window's end goes out with the others due now. */
     private static final long SLACK_NANOS = 500_000;
+    /**
+     * Frames per window from which a loop holds back flushes: 10,000 a second at the default 20 ms.
+     * Below it, holding back saves little and costs latency: a person in a few lively channels got
+     * an event up to a window late whenever two arrived close together. Above it (fan-out from
+     * about 800 posts/s in the benchmark), sharing writes is what keeps the loops ahead.
+     */
+    static final int BUSY_FRAMES = 200;
+    private long windowStart;
+    private int framesThisWindow;
+    private boolean busyLastWindow;
 
     LoopWriter(EventLoop loop, long maxPendingBytes, long graceMillis, int windowMillis, int flushBytes) {
         this.loop = loop;
@@ -62,6 +73,7 @@ final class LoopWriter implements Runnable {
     @Override
     public void run() {
         scheduled.set(false);
+        int written = 0;
         Write w;
         while ((w = queue.poll()) != null) {
             NettyOutbound target = w.target();
@@ -73,17 +85,19 @@ final class LoopWriter implements Runnable {
                 continue;
             }
             target.write(frame);
+            written++;
             if (!target.touched) {
                 target.touched = true;
                 touched.add(target);
             }
         }
         long now = loop.ticker().nanoTime();
+        boolean busy = busy(now, written);
         for (NettyOutbound target : touched) {
             target.touched = false;
-            // Past the window, or holding enough to fill a write (waiting longer would only let a
-            // fast reader's buffer grow toward the slow-reader limit): flush now.
-            if (now - target.lastFlush >= windowNanos || pending(target.channel()) >= flushBytes) {
+            // A quiet loop, past the window, or holding enough to fill a write (waiting longer would
+            // only let a fast reader's buffer grow toward the slow-reader limit): flush now.
+            if (!busy || now - target.lastFlush >= windowNanos || pending(target.channel()) >= flushBytes) {
                 target.lastFlush = now; // if it was deferred, its timer finds it not due yet and waits again
                 target.flush();
             } else if (!target.deferred) {
@@ -93,6 +107,21 @@ final class LoopWriter implements Runnable {
         }
         touched.clear();
         if (!deferred.isEmpty() && !timerSet) scheduleDeferred(now);
+    }
+
+    /**
+     * Whether this loop is busy: it wrote {@value #BUSY_FRAMES} frames or more in the window now
+     * running, or in the one before it (a loop that ran not at all for a whole window was quiet).
+     */
+    private boolean busy(long now, int written) {
+        long since = now - windowStart;
+        if (since >= windowNanos) {
+            busyLastWindow = since < 2 * windowNanos && framesThisWindow >= BUSY_FRAMES;
+            windowStart = now;
+            framesThisWindow = 0;
+        }
+        framesThisWindow += written;
+        return busyLastWindow || framesThisWindow >= BUSY_FRAMES;
     }
 
     /** Flushes the deferred connections whose window has ended; the rest wait for the next turn. */
