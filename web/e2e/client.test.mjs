@@ -181,7 +181,12 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
 
     await general.click();
     await ann.page.getByTestId('unread-line').waitFor(T);
-    await message(ann.page, 'are you there?').locator('.mention-self', { hasText: '@ann' }).waitFor(T);
+    const mention = message(ann.page, 'are you there?');
+    await mention.locator('.mention-self', { hasText: '@ann' }).waitFor(T).catch(async (e) => {
+      // This has failed now and then on CI with the badge right: say what was rendered, for the next time.
+      const rendered = await mention.first().innerHTML().catch(() => '(no such message)');
+      throw new Error(`${e.message}\nrendered: ${rendered}`);
+    });
     await general.locator('.badge').waitFor({ state: 'detached', ...T });
     assert.equal(await general.getAttribute('data-unread'), 'false');
   });
