@@ -179,20 +179,21 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         final Map<String, Set<Ts>> byChannel = new LinkedHashMap<>();
         final Map<String, Map<Ts, JsonNode>> posted = new HashMap<>();
 
-        Set<Ts> channel(String channelId) {
-            return byChannel.computeIfAbsent(channelId, c -> new LinkedHashSet<>());
-        }
-
         /** Touched by something other than its posting: read from the store. */
-        void touch(String channelId, Set<Ts> tss, Ts ts) {
-            tss.add(ts);
+        void touch(String channelId, Ts ts) {
+            channel(channelId).add(ts);
             Map<Ts, JsonNode> p = posted.get(channelId);
             if (p != null) p.remove(ts);
         }
 
-        void post(String channelId, Set<Ts> tss, Ts ts, JsonNode event) {
-            if (tss.add(ts)) posted.computeIfAbsent(channelId, c -> new HashMap<>()).put(ts, event);
-            else touch(channelId, tss, ts);
+        /** Posted by {@code event}: indexed from it, unless something else in the batch touches it too. */
+        void post(String channelId, Ts ts, JsonNode event) {
+            if (channel(channelId).add(ts)) posted.computeIfAbsent(channelId, c -> new HashMap<>()).put(ts, event);
+            else touch(channelId, ts);
+        }
+
+        private Set<Ts> channel(String channelId) {
+            return byChannel.computeIfAbsent(channelId, c -> new LinkedHashSet<>());
         }
     }
 
@@ -207,27 +208,26 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
             }
         }
         String c = e.channelId();
-        Set<Ts> tss = touched.channel(c);
         switch (e.type()) {
             case "message" -> {
                 switch (p.path("subtype").asText("")) {
-                    case "message_changed" -> touch(touched, c, tss, p.path("message").path("ts"));
-                    case "message_deleted" -> touch(touched, c, tss, p.path("deleted_ts"));
+                    case "message_changed" -> touch(touched, c, p.path("message").path("ts"));
+                    case "message_deleted" -> touch(touched, c, p.path("deleted_ts"));
                     default -> {
                         Ts ts = ts(p.path("ts"));
-                        if (ts != null) touched.post(c, tss, ts, p);
-                        touch(touched, c, tss, p.path("thread_ts")); // a first reply makes its parent a thread
+                        if (ts != null) touched.post(c, ts, p);
+                        touch(touched, c, p.path("thread_ts")); // a first reply makes its parent a thread
                     }
                 }
             }
-            case "reaction_added", "reaction_removed" -> touch(touched, c, tss, p.path("item").path("ts"));
-            default -> touch(touched, c, tss, p.path("item").path("message").path("ts"));
+            case "reaction_added", "reaction_removed" -> touch(touched, c, p.path("item").path("ts"));
+            default -> touch(touched, c, p.path("item").path("message").path("ts"));
         }
     }
 
-    private static void touch(Touched touched, String channelId, Set<Ts> tss, JsonNode ts) {
+    private static void touch(Touched touched, String channelId, JsonNode ts) {
         Ts t = ts(ts);
-        if (t != null) touched.touch(channelId, tss, t);
+        if (t != null) touched.touch(channelId, t);
     }
 
     private static Ts ts(JsonNode ts) {
