@@ -1,5 +1,9 @@
 package dev.confab.store.sql;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.Executors;
@@ -20,6 +24,12 @@ import org.slf4j.LoggerFactory;
  * If readers or a flood of writes keep a passive checkpoint from catching up and the WAL passes
  * {@value #MAX_WAL_PAGES} pages, one TRUNCATE checkpoint is run in the writers' turn (it waits
  * for readers, blocks writers while it runs, and empties the file).
+ *
+ * <p>A passive pass under steady writes never reaches the WAL's last frame, and SQLite syncs the
+ * database file only at the end of a pass that does: every page the passive passes copied would be
+ * written to disk by the fsync of the RESTART, in the writers' turn (16 to 25 ms at 10,000 posts/s,
+ * every second: the p99 of a post at that rate). So the file is synced first, outside the writers'
+ * turn; the RESTART then syncs only what came after (5 to 10 ms).
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
@@ -45,6 +55,8 @@ final class Checkpointer implements AutoCloseable {
     private final ScheduledExecutorService timer;
 
     private final int restartPages;
+    /** The database file, found on the first restart; empty for an in-memory database. */
+    private Path file;
 
     Checkpointer(Database db) {
         this(db, PERIOD_MS, RESTART_PAGES);
@@ -65,6 +77,7 @@ final class Checkpointer implements AutoCloseable {
             // passive = {busy, pages in the WAL, pages copied}: a WAL this big that a passive
             // pass could not empty needs the writers to step aside once.
             if (passive[1] > MAX_WAL_PAGES && passive[2] < passive[1]) {
+                syncDatabaseFile();
                 int[] truncated = db.inWritersTurn(c -> checkpoint(c.createStatement(), "TRUNCATE"));
                 log.info("WAL of {} pages truncated (busy={})", passive[1], truncated[0]);
             } else if (passive[1] > restartPages) {
@@ -75,6 +88,7 @@ final class Checkpointer implements AutoCloseable {
                 // copies the rest, and the next commit overwrites the file from its start.
                 // Readers it must wait for get a few milliseconds, not the 5 s busy timeout:
                 // writers queue meanwhile, and a busy pass is simply tried again next tick.
+                syncDatabaseFile();
                 db.inWritersTurn(c -> {
                     try (Statement s = c.createStatement()) {
                         s.execute("PRAGMA busy_timeout = " + RESTART_WAIT_MS);
@@ -88,6 +102,39 @@ final class Checkpointer implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("checkpoint failed: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Writes the pages earlier passes copied into the database file to disk (an fsync of the
+     * file through a descriptor of our own: it flushes the file, whoever wrote it), so that the
+     * checkpoint that next holds the writers has only its own pages left to sync.
+     */
+    void syncDatabaseFile() {
+        try {
+            Path f = databaseFile();
+            if (f.toString().isEmpty()) return;
+            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+                ch.force(false);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Only an optimisation: the checkpoint syncs the file itself.
+            log.debug("could not sync the database file before a checkpoint: {}", e.toString());
+        }
+    }
+
+    /** The main database's file (empty when in memory), as SQLite reports it. */
+    Path databaseFile() {
+        if (file == null) file = Path.of(db.read(Checkpointer::mainFile));
+        return file;
+    }
+
+    private static String mainFile(java.sql.Connection c) throws java.sql.SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+            while (rs.next()) {
+                if (rs.getString("name").equals("main")) return java.util.Objects.requireNonNullElse(rs.getString("file"), "");
+            }
+            return "";
         }
     }
 

@@ -145,6 +145,22 @@ class SqlStoresTest {
         }
     }
 
+    /**
+     * Before a restart holds the writers, the checkpointer syncs the database file itself, so
+     * the restart's own sync has little left: it must find the file the store writes.
+     */
+    @Test
+    void theCheckpointerSyncsTheStoresOwnDatabaseFile(@TempDir Path tmp) throws Exception {
+        StoreConfig cfg = Databases.sqlite(tmp);
+        try (SqlStores stores = SqlStores.open(cfg);
+             Checkpointer checkpointer = new Checkpointer(stores.database(), 3_600_000, 1_000)) {
+            Path file = checkpointer.databaseFile();
+            assertThat(file).isAbsolute().isRegularFile();
+            assertThat(Files.isSameFile(file, Path.of(cfg.jdbcUrl().substring("jdbc:sqlite:".length())))).isTrue();
+            checkpointer.syncDatabaseFile();
+        }
+    }
+
     /** Frames in the WAL now (a passive checkpoint's second column). */
     private static int walFrames(StoreConfig cfg) throws Exception {
         try (Connection c = DriverManager.getConnection(cfg.jdbcUrl());
