@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,8 +54,13 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Thread thread;
     private final Thread committer;
+    /** Runs the indexer's store reads at the normal priority; see {@link #read}. */
+    private final ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+            r -> Thread.ofPlatform().name("confab-search-reader").daemon(true).unstarted(r));
     private volatile boolean running = true;
     private volatile long applied;
+    /** When the last batch that read the outbox to its end began: everything posted before is searchable. */
+    private volatile long searchableAsOfNanos = System.nanoTime();
     /** Set once the index is usable (rebuilt if it had to be): only then may close() commit. */
     private volatile boolean ready;
 
@@ -76,6 +83,15 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         return ready ? applied : 0;
     }
 
+    /**
+     * How far search is behind posting, in seconds: every message posted longer ago than this is
+     * searchable. Idle, it stays under half a second (the poll and the gather); it grows while the
+     * indexer works through a backlog, as when posting takes every core and this worker waits.
+     */
+    public double lagSeconds() {
+        return (System.nanoTime() - searchableAsOfNanos) / 1e9;
+    }
+
     /** Events are a hint that the outbox grew; the entries themselves are read from the store. */
     @Override
     public void publish(Event event) {
@@ -96,7 +112,13 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
             }
         }
         ready = true;
-        committer.start();
+        // Posting and delivery come first: indexing, commits and the merge threads they start
+        // (which inherit the priority) use what CPU is left. Under saturation search falls
+        // behind (lagSeconds) and catches up when posting eases. The reader is started first:
+        // a thread starts with its creator's priority.
+        reader.prestartCoreThread();
+        BackgroundPriority.lowerCurrentThread();
+        committer.start(); // at the indexer's priority, as are the merges its commits start
         while (running) {
             try {
                 if (step() < BATCH && wake.tryAcquire(200, TimeUnit.MILLISECONDS)) {
@@ -143,9 +165,38 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     }
 
     /** One batch: returns how many entries it read (a full batch: more may be waiting). */
-    private int step() {
+    private int step() throws InterruptedException {
+        Batch b = read();
+        if (b.entries() > 0) {
+            index.apply(b.changes());
+            index.refresh();
+            applied = b.lastId();
+        }
+        if (b.entries() < BATCH) searchableAsOfNanos = b.readAt();
+        return b.entries();
+    }
+
+    /** What one batch changes in the index, read from the store by {@link #reader}. */
+    private record Batch(int entries, long lastId, List<IndexChange> changes, long readAt) {}
+
+    /**
+     * Reads the next batch on {@link #reader}, at the normal priority: a store read holds a
+     * snapshot of the database, which the SQLite checkpointer's WAL restart waits for, so it
+     * must not be left waiting for a core behind posting, as this thread is.
+     */
+    private Batch read() throws InterruptedException {
+        try {
+            return reader.submit(this::prepare).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private Batch prepare() {
+        long readAt = System.nanoTime();
         List<OutboxStore.Entry> entries = stores.outbox().after(applied, BATCH);
-        if (entries.isEmpty()) return 0;
+        if (entries.isEmpty()) return new Batch(0, applied, List.of(), readAt);
         Touched touched = new Touched();
         for (OutboxStore.Entry e : entries) touches(e, touched);
         List<IndexChange> changes = new ArrayList<>();
@@ -161,10 +212,7 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
             }
             if (!reread.isEmpty()) changes.addAll(IndexedMessages.load(stores, channel, reread));
         });
-        index.apply(changes);
-        index.refresh();
-        applied = entries.getLast().id();
-        return entries.size();
+        return new Batch(entries.size(), entries.getLast().id(), changes, readAt);
     }
 
     /**
@@ -262,6 +310,7 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         try {
             thread.join(TimeUnit.SECONDS.toMillis(10));
             committer.join(TimeUnit.SECONDS.toMillis(10));
+            reader.shutdown();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

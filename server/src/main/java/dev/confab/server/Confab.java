@@ -178,6 +178,7 @@ public final class Confab implements AutoCloseable {
         metrics.gauge("confab_shard_queue_depth", router, r -> r.shards().stream().mapToInt(s -> s.queued()).sum());
         metrics.gauge("confab_rtm_connections", gateway, Gateway::connections);
         metrics.gauge("confab_edge_cached_users", edge, EdgeCache::cachedUsers);
+        if (searchIndexer != null) metrics.gauge("confab_search_lag_seconds", searchIndexer, SearchIndexer::lagSeconds);
         GatewayConfig g = config.gateway();
         var realtime = new HttpServer.Realtime(RtmHandshakeHandler.PATH,
                 new RtmHandshakeHandler(tickets, gateway, context, HttpServer.HTTP_ONLY), g.maxFrameBytes(),
