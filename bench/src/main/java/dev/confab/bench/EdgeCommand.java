@@ -133,7 +133,7 @@ final class EdgeCommand implements Callable<Integer> {
     private ObjectNode typeahead(int rate, Requests requests, int measuredSeconds) throws InterruptedException {
         Fixture f = new Fixture(url, "", token, java.util.Collections.nCopies(connections, ""), tokens(), List.of());
         PostLoad.Settings settings = new PostLoad.Settings("typeahead", 1, connections, rate, Duration.ofSeconds(2),
-                Duration.ofSeconds(measuredSeconds), 1, Pacer.DEFAULT_TICK_NANOS, serverPid, 0, Duration.ofSeconds(10));
+                Duration.ofSeconds(measuredSeconds), 1, Pacer.DEFAULT_TICK_NANOS, serverPid, 0, Duration.ofSeconds(10), false);
         RunResult r = PostLoad.run(f, settings, requests);
         ObjectNode o = JSON.createObjectNode();
         o.put("offered_per_s", rate);

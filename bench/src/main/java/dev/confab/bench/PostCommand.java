@@ -103,7 +103,7 @@ final class PostCommand implements Callable<Integer> {
 
     private PostLoad.Settings settings(int n, int rep, double rate, double warm, double measured) {
         return new PostLoad.Settings(engine, rep, n, rate, seconds(warm), seconds(measured), ioThreads,
-                paceTickMicros * 1000, serverPid, dbPid, Duration.ofSeconds(10));
+                paceTickMicros * 1000, serverPid, dbPid, Duration.ofSeconds(10), !floor && rep > 0);
     }
 
     private void awaitQuiet() throws InterruptedException {

@@ -32,9 +32,11 @@ final class PostLoad {
      * @param ratePerSecond total offered rate, or 0 for saturation (post as fast as acks come back)
      * @param ioThreads     event-loop threads of the generator; one is plenty for 64 connections
      * @param grace         how long to wait for outstanding acks after the window closes
+     * @param searchLag     after the run, wait for the server's search to catch up and report how long it took
      */
     record Settings(String engine, int repetition, int posters, double ratePerSecond, Duration warmup,
-                    Duration duration, int ioThreads, long paceTickNanos, long serverPid, long databasePid, Duration grace) {
+                    Duration duration, int ioThreads, long paceTickNanos, long serverPid, long databasePid, Duration grace,
+                    boolean searchLag) {
         Settings {
             if (posters < 1) throw new IllegalArgumentException("posters must be at least 1");
             if (ratePerSecond < 0) throw new IllegalArgumentException("rate must not be negative");
@@ -46,6 +48,9 @@ final class PostLoad {
             return ratePerSecond == 0;
         }
     }
+
+    /** Longest wait for search to catch up after a run: minutes of backlog mean something is wrong. */
+    private static final Duration SEARCH_CATCH_UP = Duration.ofMinutes(5);
 
     private PostLoad() {}
 
@@ -104,7 +109,8 @@ final class PostLoad {
 
             awaitAll(posters, channels, end + s.grace().toNanos());
             for (Channel ch : channels) ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
-            return collect(s, window, fixture.channels().size(), posters, cpu, load);
+            Double caughtUp = s.searchLag() ? SearchLag.caughtUpAfter(fixture.url(), end, SEARCH_CATCH_UP) : null;
+            return collect(s, window, fixture.channels().size(), posters, cpu, load, caughtUp);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
@@ -129,7 +135,8 @@ final class PostLoad {
         }
     }
 
-    private static RunResult collect(Settings s, Window w, int channelCount, List<Poster> posters, CpuSplit cpu, double load) {
+    private static RunResult collect(Settings s, Window w, int channelCount, List<Poster> posters, CpuSplit cpu, double load,
+                                     Double searchCaughtUp) {
         List<LatencyStats> latencies = new ArrayList<>();
         List<LatencyStats> lateness = new ArrayList<>();
         Map<String, Long> errors = new HashMap<>();
@@ -150,7 +157,7 @@ final class PostLoad {
         return new RunResult(s.engine(), s.saturation() ? RunResult.SATURATION : RunResult.FIXED_RATE, s.repetition(),
                 s.posters(), channelCount, s.saturation() ? null : s.ratePerSecond(),
                 s.warmup().toMillis() / 1000.0, secs, ok, ok / secs, latency.percentiles(), errors, scheduled, unsent,
-                s.saturation() ? null : LatencyStats.merge(lateness).percentiles(), cpu, load, latency.encode());
+                s.saturation() ? null : LatencyStats.merge(lateness).percentiles(), cpu, load, latency.encode(), searchCaughtUp);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

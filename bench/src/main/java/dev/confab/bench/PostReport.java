@@ -37,6 +37,11 @@ final class PostReport {
             return Spread.of(runs.stream().map(f::applyAsDouble).toList());
         }
 
+        /** Every run says when search caught up (not so for the floor, or results saved before it was measured). */
+        boolean searchMeasured() {
+            return runs.stream().allMatch(r -> r.searchCaughtUpSeconds() != null);
+        }
+
         String title() {
             return engineName(engine) + " · " + scenarioName(scenario, offered);
         }
@@ -81,7 +86,11 @@ final class PostReport {
                 .append(" zero means the server could not absorb the offered rate, and \"timer lateness\" is the generator's own")
                 .append(" delay in sending on time. CPU is in cores (CPU-seconds per second) over the measured window, per process;")
                 .append(" \"other\" is everything else on the machine and \"stolen\" what the hypervisor gave to other virtual machines;"
-                        + " on a shared machine both are noise in these figures.\n");
+                        + " on a shared machine both are noise in these figures.")
+                .append(" *Search caught up*: seconds from the end of the measured window until every post acknowledged in it")
+                .append(" was searchable (the server's `confab_search_lag_seconds`). Search indexing runs at the lowest CPU")
+                .append(" priority, so when posting takes every core search falls behind and catches up afterwards; the figure")
+                .append(" is that delay. Idle, the indexer gathers posts for 250 ms, so about half a second is the floor.\n");
         return md.toString();
     }
 
@@ -102,8 +111,8 @@ final class PostReport {
 
     private static void summary(StringBuilder md, List<Group> groups) {
         md.append("**Summary** (medians; latency in ms):\n\n")
-                .append("| engine | scenario | posts/s | p50 | p90 | p99 | p99.9 | max | errors |\n")
-                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                .append("| engine | scenario | posts/s | p50 | p90 | p99 | p99.9 | max | errors | search caught up (s) |\n")
+                .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Group g : groups) {
             md.append("| ").append(engineName(g.engine())).append(" | ").append(scenarioName(g.scenario(), g.offered()))
                     .append(" | ").append(Fmt.count(g.spread(RunResult::throughput).median()))
@@ -113,6 +122,7 @@ final class PostReport {
                     .append(" | ").append(Fmt.ms(g.spread(r -> r.latencyMicros().p999()).median()))
                     .append(" | ").append(Fmt.ms(g.spread(r -> r.latencyMicros().max()).median()))
                     .append(" | ").append(g.runs().stream().mapToLong(RunResult::errorCount).sum())
+                    .append(" | ").append(g.searchMeasured() ? seconds(g.spread(RunResult::searchCaughtUpSeconds).median()) : "–")
                     .append(" |\n");
         }
         md.append('\n');
@@ -186,6 +196,7 @@ final class PostReport {
         row(md, "server CPU per post (µs)", g.spread(r -> perPost(r.cpu().server(), r)), Fmt::count);
         row(md, "generator CPU per post (µs)", g.spread(r -> perPost(r.cpu().generator(), r)), Fmt::count);
         row(md, "load average at start", g.spread(RunResult::loadAverage), v -> String.format(java.util.Locale.ROOT, "%.2f", v));
+        if (g.searchMeasured()) row(md, "search caught up, s after the window", g.spread(RunResult::searchCaughtUpSeconds), PostReport::seconds);
         md.append('\n');
     }
 
@@ -243,6 +254,10 @@ final class PostReport {
             case FLOOR -> 2;
             default -> 3;
         };
+    }
+
+    private static String seconds(double s) {
+        return String.format(java.util.Locale.ROOT, "%.1f", s);
     }
 
     private static String num(double seconds) {

@@ -22,11 +22,14 @@ import java.util.TreeMap;
  * @param timerLatenessMicros fixed rate: how late our own timers fired; the generator's share of the latency
  * @param loadAverage       the machine's 1-minute load average when the window opened
  * @param histogram         the full latency histogram (HdrHistogram, compressed, base64)
+ * @param searchCaughtUpSeconds how long after the window closed every post acknowledged in it was
+ *                          searchable (the server's {@code confab_search_lag_seconds}); null when not measured
  */
 record RunResult(String engine, String scenario, int repetition, int posters, int channels, Double offeredPerSecond,
                  double warmupSeconds, double measuredSeconds, long okInWindow, double throughput,
                  Percentiles latencyMicros, Map<String, Long> errors, long scheduledInWindow, long unsent,
-                 Percentiles timerLatenessMicros, CpuSplit cpu, double loadAverage, String histogram) {
+                 Percentiles timerLatenessMicros, CpuSplit cpu, double loadAverage, String histogram,
+                 Double searchCaughtUpSeconds) {
 
     static final String SATURATION = "saturation";
     static final String FIXED_RATE = "fixed-rate";
@@ -55,6 +58,7 @@ record RunResult(String engine, String scenario, int repetition, int posters, in
                         repetition, throughput, Fmt.ms(l.p50()), Fmt.ms(l.p90()), Fmt.ms(l.p99()), Fmt.ms(l.p999()),
                         Fmt.ms(l.max()), cpu.server(), cpu.generator(),
                         cpu.database() == null ? "" : " db %.2f".formatted(cpu.database()), cpu.other(), cpu.stolen());
+        if (searchCaughtUpSeconds != null) s += "; search caught up %.1f s after".formatted(searchCaughtUpSeconds);
         if (unsent > 0) s += "; UNSENT " + unsent + " of " + scheduledInWindow;
         if (errorCount() > 0) s += "; ERRORS " + errors;
         return s;

@@ -20,7 +20,8 @@ class ReportTest {
         return new RunResult(engine, rate == null ? RunResult.SATURATION : RunResult.FIXED_RATE, rep, 64, 100, rate, 3, 10,
                 (long) (throughput * 10), throughput, new Percentiles(1000, 800, 1500, p99, p99 * 2, p99 * 3), errors,
                 rate == null ? 0 : 100_000, unsent, rate == null ? null : new Percentiles(1000, 60, 90, 150, 300, 900),
-                new CpuSplit(1.1, 0.5, engine.equals("postgresql") ? 0.3 : null, 0.05, 0.15, 1.95, 2), 0.4, "");
+                new CpuSplit(1.1, 0.5, engine.equals("postgresql") ? 0.3 : null, 0.05, 0.15, 1.95, 2), 0.4, "",
+                rate == null ? 4.5 : 0.3);
     }
 
     private static List<RunResult> runs() {
@@ -55,7 +56,7 @@ class ReportTest {
     @Test
     void summarises_medians_in_engine_then_scenario_order() {
         String md = render();
-        assertThat(md).contains("| SQLite | saturation | 23,000 | 0.800 | 1.50 | 9.00 | 18.0 | 27.0 | 0 |");
+        assertThat(md).contains("| SQLite | saturation | 23,000 | 0.800 | 1.50 | 9.00 | 18.0 | 27.0 | 0 | 4.5 |");
         assertThat(md).contains("| SQLite | fixed rate 10,000/s | 10,000 |");
         assertThat(md.indexOf("| SQLite | saturation")).isLessThan(md.indexOf("| SQLite | fixed rate"));
         assertThat(md.indexOf("| SQLite | fixed rate")).isLessThan(md.indexOf("| PostgreSQL | saturation"));
@@ -75,6 +76,18 @@ class ReportTest {
         assertThat(md).contains("| server CPU per post (µs) | 48 | 46 – 50 |"); // 1.1 cores at 22,000–24,000 posts/s
         assertThat(md).contains("| unsent (behind schedule) | 0 | 0 – 5,000 |");
         assertThat(md).contains("| timer lateness p99 (ms) | 0.150 |");
+    }
+
+    @Test
+    void says_when_search_caught_up_and_a_dash_where_it_was_not_measured() {
+        List<RunResult> runs = new ArrayList<>(runs());
+        RunResult floor = run(PostReport.FLOOR, null, 1, 30_000, 2_000, Map.of(), 0);
+        runs.add(new RunResult(floor.engine(), floor.scenario(), 1, 64, 100, null, 3, 10, 300_000, 30_000,
+                floor.latencyMicros(), Map.of(), 0, 0, null, floor.cpu(), 0.4, "", null));
+        String md = PostReport.render(new PostReport.Inputs(MACHINE, "bench/run-post", Map.of(), runs, LocalDate.of(2026, 1, 2)));
+        assertThat(md).contains("| SQLite | fixed rate 10,000/s | 10,000 |").containsPattern("\\| SQLite \\| fixed rate 10,000/s \\|.* \\| 0\\.3 \\|\n");
+        assertThat(md).contains("| search caught up, s after the window | 4.5 | 4.5 – 4.5 |");
+        assertThat(md).containsPattern("\\| no-op floor \\(GET /healthz\\) \\| saturation \\|.* \\| – \\|\n");
     }
 
     @Test
