@@ -106,7 +106,17 @@ class ReportTest {
                 run("sqlite", 10_000.0, 1, 6_000, 3_000_000, Map.of(), 40_000));
         String md = PostReport.render(new PostReport.Inputs(MACHINE, "x", Map.of(), slow, LocalDate.of(2026, 1, 2)));
         assertThat(md).contains("saturation: **not met** (median 5,000)");
-        assertThat(md).contains("offered: **not met** (median p99 3000 ms; median 40,000 of 100,000 scheduled posts per run never sent");
+        assertThat(md).contains("offered: **not met** (median p99 3000 ms; in 1 of 1 runs some scheduled posts were never sent"
+                + " (up to 40,000 of 100,000): the rate was not sustained throughout)");
+    }
+
+    @Test
+    void one_run_behind_schedule_of_three_fails_the_latency_target_and_says_so() {
+        List<RunResult> runs = List.of(run("sqlite", 10_000.0, 1, 10_000, 9_000, Map.of(), 1_167),
+                run("sqlite", 10_000.0, 2, 10_000, 9_000, Map.of(), 0), run("sqlite", 10_000.0, 3, 10_000, 9_000, Map.of(), 0));
+        String md = PostReport.render(new PostReport.Inputs(MACHINE, "x", Map.of(), runs, LocalDate.of(2026, 1, 2)));
+        assertThat(md).contains("offered: **not met** (median p99 9.00 ms; in 1 of 3 runs some scheduled posts were never sent"
+                + " (up to 1,167 of 100,000): the rate was not sustained throughout)");
     }
 
     @Test
