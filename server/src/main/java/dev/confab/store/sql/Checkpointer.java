@@ -27,9 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A passive pass under steady writes never reaches the WAL's last frame, and SQLite syncs the
  * database file only at the end of a pass that does: every page the passive passes copied would be
- * written to disk by the fsync of the RESTART, in the writers' turn (16 to 25 ms at 10,000 posts/s,
- * every second: the p99 of a post at that rate). So the file is synced first, outside the writers'
- * turn; the RESTART then syncs only what came after (5 to 10 ms).
+ * written to disk by the fsync of the RESTART, in the writers' turn (a hold of 13 to 25 ms, every
+ * second at 10,000 posts/s). So the file is synced first, outside the writers' turn; the RESTART
+ * then syncs only what came after (a hold of 6 to 7 ms at the median, 17 at most).
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
