@@ -90,7 +90,7 @@ final class PostReport {
                 .append(" *Search caught up*: seconds from the end of the measured window until every post acknowledged in it")
                 .append(" was searchable (the server's `confab_search_lag_seconds`). Search indexing runs at the lowest CPU")
                 .append(" priority, so when posting takes every core search falls behind and catches up afterwards; the figure")
-                .append(" is that delay. Idle, the indexer gathers posts for 250 ms, so about half a second is the floor.\n");
+                .append(" is that delay. Idle, the indexer lets posts gather for 250 ms before a batch, so up to about half a second is normal.\n");
         return md.toString();
     }
 
