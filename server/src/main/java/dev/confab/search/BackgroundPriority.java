@@ -16,14 +16,14 @@ import org.slf4j.LoggerFactory;
  * Where that is not possible (not Linux, no {@code renice}) the thread keeps the normal priority
  * and everything works as before, only with search competing for the CPU on equal terms.
  */
-public final class BackgroundPriority {
+final class BackgroundPriority {
     private static final Logger log = LoggerFactory.getLogger(BackgroundPriority.class);
     static final int NICE = 19;
 
     private BackgroundPriority() {}
 
     /** Lowers the calling thread; returns whether it now runs at {@link #NICE}. */
-    public static boolean lowerCurrentThread() {
+    static boolean lowerCurrentThread() {
         try {
             // "/proc/thread-self" links to "<pid>/task/<tid>" as seen by the calling thread.
             Path self = Files.readSymbolicLink(Path.of("/proc/thread-self"));
