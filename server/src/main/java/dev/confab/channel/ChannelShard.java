@@ -4,6 +4,7 @@ import dev.confab.error.Errors;
 import dev.confab.error.SlackError;
 import dev.confab.event.Event;
 import dev.confab.event.EventSink;
+import dev.confab.store.ChannelLog;
 import dev.confab.store.ChannelWrite;
 import dev.confab.store.StoreException;
 import dev.confab.store.Stores;
@@ -23,9 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One channel server: the single writer for the channels it owns. Its thread takes every
  * command queued since the last commit, checks and applies each against in-memory state, writes
- * all of their changes in one transaction (group commit: while one batch is being fsynced, the
- * next one accumulates), and only then completes the callers and publishes the events. Hence
- * durable-before-acknowledged and per-channel ordering without locks.
+ * all of their changes in one transaction (group commit: while one batch is being written, the
+ * next one accumulates), publishes the events once it is committed and completes the callers
+ * once it is durable. Hence durable-before-acknowledged and per-channel ordering without locks.
  *
  * <p>The queue is bounded: when it is full, callers are told to back off
  * ({@code ratelimited}) instead of growing memory.
@@ -50,7 +51,7 @@ public final class ChannelShard implements AutoCloseable {
     private volatile boolean running = true;
     /** Shard-thread state: the commands applied but not yet handed to the store. */
     private final Building building = new Building();
-    /** Shard-thread state: the batch the store is writing, if any. */
+    /** Shard-thread state: the batch the store is writing (until it is durable), if any. */
     private InFlight inFlight;
 
     public ChannelShard(int index, Stores stores, EventSink sink, LongSupplier clockMicros, ShardConfig config) {
@@ -95,7 +96,7 @@ public final class ChannelShard implements AutoCloseable {
         List<Object> drained = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty() || inFlight != null || !building.isEmpty()) {
             try {
-                if (inFlight != null && inFlight.written.isDone()) finishInFlight();
+                if (inFlight != null) progressInFlight();
                 if (inFlight == null && !building.isEmpty()) submitBuilding();
                 if (inFlight != null && building.size() >= maxBatch) {
                     inFlight.await(); // a full batch waits for the commit before it: back-pressure
@@ -137,7 +138,7 @@ public final class ChannelShard implements AutoCloseable {
         while (inFlight != null || !building.isEmpty()) {
             if (inFlight != null) {
                 inFlight.await();
-                finishInFlight();
+                progressInFlight();
             }
             if (!building.isEmpty()) submitBuilding();
         }
@@ -146,37 +147,57 @@ public final class ChannelShard implements AutoCloseable {
     /**
      * Hands the batch built so far to the store and starts the next one. The store writes it
      * while this thread goes on checking and applying the commands that arrive meanwhile (which
-     * wait for the outcome before they are written, see {@link #finishInFlight}). The store
+     * wait for the outcome before they are written, see {@link #progressInFlight}). The store
      * wakes this thread when it is done.
      */
     private void submitBuilding() {
         List<ChannelWrite> writes = List.copyOf(ctx.writes());
         List<ShardContext.Emitted> events = List.copyOf(ctx.events());
-        CompletableFuture<Void> written = writes.isEmpty()
-                ? CompletableFuture.completedFuture(null)
+        ChannelLog.Commit commit = writes.isEmpty()
+                ? ChannelLog.Commit.done(CompletableFuture.completedFuture(null))
                 : stores.log().submit(writes);
-        inFlight = new InFlight(building.take(), events, written);
+        inFlight = new InFlight(building.take(), events, commit);
         ctx.clear();
-        written.whenComplete((v, e) -> queue.offer(WAKE));
+        commit.committed().whenComplete((v, e) -> queue.offer(WAKE));
+        if (commit.durable() != commit.committed()) commit.durable().whenComplete((v, e) -> queue.offer(WAKE));
     }
 
     /**
-     * The batch in flight is written: on success, publish its events and then answer its
-     * callers; on failure, undo what memory ran ahead by (that batch and the one built on top of
-     * it since) and redo each of their commands alone, so only the culprit fails.
+     * Moves the batch in flight along. Once it is committed, its events go out: a committed
+     * write survives a kill -9 of the process, so they need not wait for the fsync. Once it is
+     * durable, the next batch is handed over and the callers are answered, in that order (the
+     * next batch's write starts while they are answered). Events come before answers: whoever
+     * is told "ok" can count on the event being out.
+     *
+     * <p>If it failed to commit, what memory ran ahead by (that batch and the one built on top
+     * of it since) is undone and each of their commands redone alone, so only the culprit fails.
      */
-    private void finishInFlight() {
-        InFlight done = inFlight;
-        inFlight = null;
-        StoreException failure = done.failure();
-        if (failure == null) {
-            // The next batch first: its fsync starts while this one's events go out.
-            if (!building.isEmpty()) submitBuilding();
-            // Events first, then the answers: whoever is told "ok" can count on the event being out.
-            done.events.forEach(this::publish);
-            for (Applied<?> a : done.applied.commands()) a.complete();
+    private void progressInFlight() {
+        if (!inFlight.committed().isDone()) return;
+        StoreException failure = inFlight.failure();
+        if (failure != null) {
+            redoAfterFailure(failure);
             return;
         }
+        if (!inFlight.published) {
+            inFlight.events.forEach(this::publish);
+            inFlight.published = true;
+        }
+        if (!inFlight.durable().isDone()) return;
+        InFlight done = inFlight;
+        inFlight = null;
+        if (!building.isEmpty()) submitBuilding();
+        boolean durable = !done.durable().isCompletedExceptionally();
+        for (Applied<?> a : done.applied.commands()) {
+            // Committed and published, but not known to be on disk: nobody is told it is saved.
+            if (durable) a.complete();
+            else a.queued.future.completeExceptionally(new SlackError(Errors.INTERNAL_ERROR));
+        }
+    }
+
+    private void redoAfterFailure(StoreException failure) {
+        InFlight done = inFlight;
+        inFlight = null;
         log.debug("shard {} batch of {} failed ({}); retrying one by one", index, done.applied.size(), failure.getMessage());
         Building after = building.take();
         ctx.clear();
@@ -274,19 +295,44 @@ public final class ChannelShard implements AutoCloseable {
     /** Put in the queue when a write completes, to wake the thread if it waits for commands. */
     private static final Object WAKE = new Object();
 
-    /** A batch handed to the store: what to publish and whom to answer once it is durable. */
-    private record InFlight(Building applied, List<ShardContext.Emitted> events, CompletableFuture<Void> written) {
+    /**
+     * A batch handed to the store: what to publish once it is committed, and whom to answer once
+     * it is durable. Shard-thread state.
+     */
+    private static final class InFlight {
+        final Building applied;
+        final List<ShardContext.Emitted> events;
+        final ChannelLog.Commit commit;
+        /** Whether its events are out. */
+        boolean published;
+
+        InFlight(Building applied, List<ShardContext.Emitted> events, ChannelLog.Commit commit) {
+            this.applied = applied;
+            this.events = events;
+            this.commit = commit;
+        }
+
+        CompletableFuture<Void> committed() {
+            return commit.committed();
+        }
+
+        CompletableFuture<Void> durable() {
+            return commit.durable();
+        }
+
+        /** Waits until it is durable, or failed. */
         void await() {
             try {
-                written.join();
+                commit.durable().join();
             } catch (RuntimeException ignored) {
-                // The outcome is read by failure().
+                // The outcome is read by failure() and durable().
             }
         }
 
+        /** Why it failed to commit; null when it committed. */
         StoreException failure() {
             try {
-                written.join();
+                commit.committed().join();
                 return null;
             } catch (java.util.concurrent.CompletionException e) {
                 return e.getCause() instanceof StoreException s ? s

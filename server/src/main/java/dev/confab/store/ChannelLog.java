@@ -15,18 +15,33 @@ public interface ChannelLog {
     void apply(List<ChannelWrite> writes);
 
     /**
-     * Starts applying every write in one transaction and returns at once; the future completes
-     * when they are durable, or exceptionally with a {@link StoreException} when none of them
-     * happened (the same outcomes as {@link #apply}). The caller may go on meanwhile; a caller
-     * that submits again only after the previous outcome gets its writes applied in order.
-     * Engines without a writer of their own apply before returning.
+     * Starts applying every write in one transaction and returns at once. The caller may go on
+     * meanwhile; a caller that submits again only after the previous batch is committed gets its
+     * writes applied in order. Engines without a writer of their own apply before returning.
      */
-    default CompletableFuture<Void> submit(List<ChannelWrite> writes) {
+    default Commit submit(List<ChannelWrite> writes) {
         try {
             apply(writes);
-            return CompletableFuture.completedFuture(null);
+            return Commit.done(CompletableFuture.completedFuture(null));
         } catch (StoreException e) {
-            return CompletableFuture.failedFuture(e);
+            return Commit.done(CompletableFuture.failedFuture(e));
+        }
+    }
+
+    /**
+     * The two moments of a submitted batch.
+     *
+     * @param committed completes when the writes are in the store: visible to readers, in their
+     *     order, surviving a kill -9 of the process, and past failing; or exceptionally with a
+     *     {@link StoreException} when none of them happened (the outcomes of {@link #apply})
+     * @param durable completes when they are also on disk, surviving a power loss; never before
+     *     {@code committed}. It fails when {@code committed} did, or when syncing them failed:
+     *     then they happened but may not survive a power loss.
+     */
+    record Commit(CompletableFuture<Void> committed, CompletableFuture<Void> durable) {
+        /** For engines where committed is durable (the one future is both). */
+        public static Commit done(CompletableFuture<Void> committedAndDurable) {
+            return new Commit(committedAndDurable, committedAndDurable);
         }
     }
 }

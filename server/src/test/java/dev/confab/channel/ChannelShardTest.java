@@ -89,6 +89,36 @@ class ChannelShardTest {
         assertThat(visibleAtPublish).hasSize(20).containsOnly(true);
     }
 
+    /**
+     * A committed batch (in the store, safe from a kill -9) has its events published at once;
+     * its callers are answered when it is durable (on disk).
+     */
+    @Test
+    void eventsGoOutAtCommitAndTheAnswerWaitsUntilTheBatchIsDurable() throws Exception {
+        SlowSyncStores slow = new SlowSyncStores(h.stores);
+        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var router = new LocalChannelRouter(1, slow, e -> {
+            if (e.type().equals("message")) published.add(e.payload().get("text").asText());
+        }, h.clock::get, ShardConfig.DEFAULT)) {
+            var post = router.submit(post(ann, "one"));
+            awaitUntil(() -> published.contains("one"));
+            assertThat(h.stores.messages().history(channel, null, null, false, 10).messages())
+                    .extracting(Message::text).containsExactly("one");
+            assertThat(post).isNotDone();
+
+            slow.sync();
+            assertThat(post.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("one");
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+    }
+
     @Test
     void aRetriedPostWithTheSameClientMsgIdReturnsTheOriginal() {
         var first = h.run(new PostMessage(ann, channel, "hello", null, false, null, null, "c-1", null));

@@ -84,24 +84,27 @@ public abstract class ChannelLogContract extends StoreContract {
     }
 
     @Test
-    void aSubmittedBatchIsDurableWhenItsFutureCompletesAndAFailedOneWroteNothing() throws Exception {
+    void aSubmittedBatchIsReadableOnceCommittedThenDurableAndAFailedOneWroteNothing() throws Exception {
         Channel ch = Fixtures.createChannel(this);
         long outboxBefore = lastOutboxId();
 
-        stores.log().submit(List.of(insert(message(ch.id(), 1, alice)), new Outbox(ch.id(), "message", "{}", null)))
-                .get(10, java.util.concurrent.TimeUnit.SECONDS);
+        var done = stores.log().submit(List.of(insert(message(ch.id(), 1, alice)), new Outbox(ch.id(), "message", "{}", null)));
+        done.committed().get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(stores.messages().lastTs(ch.id())).isEqualTo(ts(1));
+        done.durable().get(10, java.util.concurrent.TimeUnit.SECONDS);
 
         var failed = stores.log().submit(List.of(insert(message(ch.id(), 2, alice)), insert(message(ch.id(), 1, alice)),
                 new Outbox(ch.id(), "message", "{}", null)));
-        assertThat(failed).failsWithin(java.time.Duration.ofSeconds(10))
-                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
-                .havingCause().isInstanceOfSatisfying(StoreException.Conflict.class, e -> assertThat(e.what()).isEqualTo("ts"));
+        for (var moment : List.of(failed.committed(), failed.durable())) {
+            assertThat(moment).failsWithin(java.time.Duration.ofSeconds(10))
+                    .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+                    .havingCause().isInstanceOfSatisfying(StoreException.Conflict.class, e -> assertThat(e.what()).isEqualTo("ts"));
+        }
         assertThat(stores.messages().lastTs(ch.id())).isEqualTo(ts(1));
         assertThat(stores.outbox().after(outboxBefore, 10)).hasSize(1);
     }
 
-    /** Submitters that each wait for one outcome before the next (as a shard does) all land, in order. */
+    /** Submitters that each wait for one commit before the next (as a shard does) all land, in order. */
     @Test
     void submissionsFromManyThreadsAllLand() throws Exception {
         Channel a = Fixtures.createChannel(this);
@@ -110,7 +113,7 @@ public abstract class ChannelLogContract extends StoreContract {
         onSixThreads(a, b, (ch, thread) -> {
             for (int i = 0; i < batches; i++) {
                 stores.log().submit(List.of(insert(message(ch.id(), (long) thread * batches + i, alice))))
-                        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+                        .committed().get(10, java.util.concurrent.TimeUnit.SECONDS);
             }
         });
         assertThat(stores.messages().history(a.id(), null, null, false, 1000).messages()).hasSize(3 * batches);

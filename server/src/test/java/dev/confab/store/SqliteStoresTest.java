@@ -18,6 +18,10 @@ class SqliteStoresTest {
     @Nested class Messages extends MessageStoreContract { @Override protected Stores open(Path dir) { return sqlite(dir); } }
     @Nested class ReactionsAndPins extends ReactionAndPinContract { @Override protected Stores open(Path dir) { return sqlite(dir); } }
     @Nested class Log extends ChannelLogContract { @Override protected Stores open(Path dir) { return sqlite(dir); } }
+    /** The log again with an fsync per group commit, which the writer leaves to a thread of its own. */
+    @Nested class LogSynced extends ChannelLogContract {
+        @Override protected Stores open(Path dir) { return SqlStores.open(Databases.sqliteSynced(dir)); }
+    }
     @Nested class Outbox extends OutboxContract { @Override protected Stores open(Path dir) { return sqlite(dir); } }
     @Nested class Files extends FileStoreContract { @Override protected Stores open(Path dir) { return sqlite(dir); } }
 }

@@ -125,17 +125,8 @@ final class Checkpointer implements AutoCloseable {
 
     /** The main database's file (empty when in memory), as SQLite reports it. */
     Path databaseFile() {
-        if (file == null) file = Path.of(db.read(Checkpointer::mainFile));
+        if (file == null) file = db.file();
         return file;
-    }
-
-    private static String mainFile(java.sql.Connection c) throws java.sql.SQLException {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
-            while (rs.next()) {
-                if (rs.getString("name").equals("main")) return java.util.Objects.requireNonNullElse(rs.getString("file"), "");
-            }
-            return "";
-        }
     }
 
     /** Runs {@code PRAGMA wal_checkpoint(MODE)}; returns its row (busy, log, checkpointed). */

@@ -2,11 +2,15 @@ package dev.confab.store.sql;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.confab.store.StoreException;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -48,6 +52,11 @@ final class Database implements AutoCloseable {
      */
     private Connection writer;
     private Statements writerStatements;
+    /**
+     * SQLite: the writer connection commits without an fsync ({@code synchronous=NORMAL}) because
+     * its commits are fsynced apart ({@link #syncWriterApart}).
+     */
+    private boolean writerSyncedApart;
 
     Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -55,8 +64,33 @@ final class Database implements AutoCloseable {
         this.writeLock = dialect == Dialect.SQLITE ? new ReentrantLock(true) : null;
     }
 
+    /**
+     * SQLite with a file: from here on the writer connection ({@link #writeEach}) commits without
+     * an fsync of its own, and the returned {@link WalSync} is what makes its commits durable
+     * (see {@link GroupCommit}). Null, and nothing changed, for a database in memory. Call before
+     * the first write.
+     */
+    WalSync syncWriterApart() {
+        Path f = file();
+        if (f.toString().isEmpty()) return null;
+        writerSyncedApart = true;
+        return new WalSync(f);
+    }
+
     Dialect dialect() {
         return dialect;
+    }
+
+    /** SQLite: the main database's file as SQLite reports it; empty when it is in memory. */
+    Path file() {
+        return Path.of(this.<String>read(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA database_list")) {
+                while (rs.next()) {
+                    if (rs.getString("name").equals("main")) return Objects.requireNonNullElse(rs.getString("file"), "");
+                }
+                return "";
+            }
+        }));
     }
 
     <T> T read(Work<T> work) {
@@ -177,6 +211,11 @@ final class Database implements AutoCloseable {
     private Connection writer() throws SQLException {
         if (writer == null) {
             Connection c = pool.getConnection();
+            if (writerSyncedApart) {
+                try (var st = c.createStatement()) {
+                    st.execute("PRAGMA synchronous = NORMAL");
+                }
+            }
             c.setAutoCommit(false);
             writer = c;
             writerStatements = Statements.kept(c);
@@ -184,16 +223,19 @@ final class Database implements AutoCloseable {
         return writer;
     }
 
-    /** Closes the writer connection after an error that may have left it in a bad state. */
+    /**
+     * Closes the writer connection (after an error that may have left it in a bad state, or on
+     * close). It leaves the pool with it: its settings are not the pool's.
+     */
     private void dropWriter() {
         if (writer == null) return;
         writerStatements.closeAll();
         try {
             writer.rollback();
-            writer.close();
         } catch (SQLException ignored) {
-            // Closing a broken connection: Hikari evicts it either way.
+            // A broken connection: it is evicted either way.
         }
+        pool.evictConnection(writer);
         writer = null;
         writerStatements = null;
     }

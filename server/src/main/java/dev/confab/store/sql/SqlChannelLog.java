@@ -70,9 +70,10 @@ final class SqlChannelLog implements ChannelLog {
      */
     private final GroupCommit group;
 
-    SqlChannelLog(Database db) {
+    /** {@code wal}: SQLite, when commits are to be fsynced apart from the writer (else null). */
+    SqlChannelLog(Database db, WalSync wal) {
         this.db = db;
-        this.group = db.dialect() == Dialect.SQLITE ? new GroupCommit(db) : null;
+        this.group = db.dialect() == Dialect.SQLITE ? new GroupCommit(db, wal) : null;
     }
 
     @Override
@@ -96,15 +97,16 @@ final class SqlChannelLog implements ChannelLog {
     }
 
     /**
-     * Does not hold the caller up. SQLite: queued for the group commit's writer. PostgreSQL: its
+     * Does not hold the caller up. SQLite: queued for the group commit's writer (committed and
+     * durable may come apart, see {@link GroupCommit}). PostgreSQL: its
      * own transaction on a virtual thread; transactions of different callers run side by side
      * and the engine flushes their WAL together.
      */
     @Override
-    public CompletableFuture<Void> submit(List<ChannelWrite> writes) {
-        if (writes.isEmpty()) return CompletableFuture.completedFuture(null);
+    public Commit submit(List<ChannelWrite> writes) {
+        if (writes.isEmpty()) return Commit.done(CompletableFuture.completedFuture(null));
         if (group != null) return group.submit(work(writes));
-        return CompletableFuture.runAsync(() -> apply(writes), WRITERS);
+        return Commit.done(CompletableFuture.runAsync(() -> apply(writes), WRITERS));
     }
 
     private Database.Batch work(List<ChannelWrite> writes) {

@@ -41,7 +41,7 @@ public final class SqlStores implements Stores {
     private final Checkpointer checkpointer;
     private final FileStore files;
 
-    private SqlStores(Database db) {
+    private SqlStores(Database db, boolean synchronousFull) {
         this.db = db;
         this.checkpointer = db.dialect() == Dialect.SQLITE ? new Checkpointer(db) : null;
         this.teams = new SqlTeamStore(db);
@@ -52,7 +52,8 @@ public final class SqlStores implements Stores {
         this.messages = new SqlMessageStore(db);
         this.reactions = new SqlReactionStore(db);
         this.pins = new SqlPinStore(db);
-        this.log = new SqlChannelLog(db);
+        // SQLite, fsync per commit: the group commit's writer leaves its fsyncs to a thread of their own.
+        this.log = new SqlChannelLog(db, db.dialect() == Dialect.SQLITE && synchronousFull ? db.syncWriterApart() : null);
         this.outbox = new SqlOutboxStore(db);
         this.files = new SqlFileStore(db);
     }
@@ -82,7 +83,7 @@ public final class SqlStores implements Stores {
             pool.close();
             throw new StoreException.Unavailable("cannot migrate " + cfg.jdbcUrl() + ": " + e.getMessage(), e);
         }
-        return new SqlStores(new Database(pool, dialect));
+        return new SqlStores(new Database(pool, dialect), cfg.synchronousFull());
     }
 
     /** Package-private so a test can check the pragmas every pooled connection gets. */

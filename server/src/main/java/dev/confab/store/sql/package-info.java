@@ -8,7 +8,9 @@
  *       With SQLite, writers take turns on one fair lock instead of busy-waiting in SQLite;
  *       readers run beside them thanks to WAL. {@code GroupCommit} merges the shards'
  *       concurrent channel-log batches into one transaction on a kept writer connection
- *       ({@code Statements} stay prepared), and {@code Checkpointer} moves the WAL into the
+ *       ({@code Statements} stay prepared), fsyncing the WAL just after each commit
+ *       ({@code WalSync}) so that what needs only the commit does not wait for the disk, and
+ *       {@code Checkpointer} moves the WAL into the
  *       database file in the background, never inside a commit.</li>
  *   <li>{@code Dialect} holds what differs between the engines: migrations folder, how a unique
  *       violation is reported, how outbox ids are kept in commit order.</li>
