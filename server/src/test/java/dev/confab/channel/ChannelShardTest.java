@@ -97,9 +97,7 @@ class ChannelShardTest {
     void eventsGoOutAtCommitAndTheAnswerWaitsUntilTheBatchIsDurable() throws Exception {
         SlowSyncStores slow = new SlowSyncStores(h.stores);
         List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var router = new LocalChannelRouter(1, slow, e -> {
-            if (e.type().equals("message")) published.add(e.payload().get("text").asText());
-        }, h.clock::get, ShardConfig.DEFAULT)) {
+        try (var router = routerPublishingTexts(slow, published)) {
             var post = router.submit(post(ann, "one"));
             awaitUntil(() -> published.contains("one"));
             assertThat(h.stores.messages().history(channel, null, null, false, 10).messages())
@@ -109,6 +107,32 @@ class ChannelShardTest {
             slow.sync();
             assertThat(post.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("one");
         }
+    }
+
+    /** Committed but not known to be on disk: published, yet nobody is told it is saved. */
+    @Test
+    void aBatchThatCannotBeMadeDurableIsNotAcknowledged() throws Exception {
+        SlowSyncStores slow = new SlowSyncStores(h.stores);
+        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var router = routerPublishingTexts(slow, published)) {
+            var post = router.submit(post(ann, "lost?"));
+            awaitUntil(() -> published.contains("lost?"));
+            slow.failSync();
+            assertThat(outcomes(post)).containsExactly("internal_error");
+
+            // The shard goes on: the next post is written and answered as usual.
+            var next = router.submit(post(ann, "next"));
+            awaitUntil(() -> published.contains("next"));
+            slow.sync();
+            assertThat(next.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("next");
+        }
+    }
+
+    /** One shard over {@code stores}, whose sink records the text of each message event. */
+    private LocalChannelRouter routerPublishingTexts(SlowSyncStores stores, List<String> published) {
+        return new LocalChannelRouter(1, stores, e -> {
+            if (e.type().equals("message")) published.add(e.payload().get("text").asText());
+        }, h.clock::get, ShardConfig.DEFAULT);
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

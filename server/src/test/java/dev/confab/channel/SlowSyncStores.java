@@ -9,6 +9,7 @@ import dev.confab.store.MessageStore;
 import dev.confab.store.OutboxStore;
 import dev.confab.store.PinStore;
 import dev.confab.store.ReactionStore;
+import dev.confab.store.StoreException;
 import dev.confab.store.Stores;
 import dev.confab.store.TeamStore;
 import dev.confab.store.TokenStore;
@@ -54,6 +55,16 @@ final class SlowSyncStores implements Stores {
             nextSync = new CompletableFuture<>();
         }
         done.complete(null);
+    }
+
+    /** Fails the fsync of every batch committed so far, as a disk that reports an I/O error. */
+    void failSync() {
+        CompletableFuture<Void> done;
+        synchronized (this) {
+            done = nextSync;
+            nextSync = new CompletableFuture<>();
+        }
+        done.completeExceptionally(new StoreException.Unavailable("fsync of the WAL failed: EIO", null));
     }
 
     @Override public TeamStore teams() { return real.teams(); }
