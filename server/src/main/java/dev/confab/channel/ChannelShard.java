@@ -8,6 +8,7 @@ import dev.confab.store.ChannelLog;
 import dev.confab.store.ChannelWrite;
 import dev.confab.store.StoreException;
 import dev.confab.store.Stores;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * all of their changes in one transaction (group commit: while one batch is being written, the
  * next one accumulates), publishes the events once it is committed and completes the callers
  * once it is durable. Hence durable-before-acknowledged and per-channel ordering without locks.
+ *
+ * <p>A batch is handed to the store as soon as the one before it is committed, not durable: the
+ * store's fsync of one batch and the writing of the next overlap, and on SQLite the shards'
+ * batches then arrive while the writer syncs, so one transaction carries all of them.
  *
  * <p>The queue is bounded: when it is full, callers are told to back off
  * ({@code ratelimited}) instead of growing memory.
@@ -51,8 +56,13 @@ public final class ChannelShard implements AutoCloseable {
     private volatile boolean running = true;
     /** Shard-thread state: the commands applied but not yet handed to the store. */
     private final Building building = new Building();
-    /** Shard-thread state: the batch the store is writing (until it is durable), if any. */
-    private InFlight inFlight;
+    /**
+     * Shard-thread state: the batches handed to the store and not yet durable, oldest first. At
+     * most {@link #MAX_IN_FLIGHT}, and only the newest may be uncommitted.
+     */
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    /** One batch being synced to disk, and the next one being written. */
+    private static final int MAX_IN_FLIGHT = 2;
 
     public ChannelShard(int index, Stores stores, EventSink sink, LongSupplier clockMicros, ShardConfig config) {
         this.index = index;
@@ -94,12 +104,12 @@ public final class ChannelShard implements AutoCloseable {
 
     private void run() {
         List<Object> drained = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty() || inFlight != null || !building.isEmpty()) {
+        while (running || !queue.isEmpty() || !inFlight.isEmpty() || !building.isEmpty()) {
             try {
-                if (inFlight != null) progressInFlight();
-                if (inFlight == null && !building.isEmpty()) submitBuilding();
-                if (inFlight != null && building.size() >= maxBatch) {
-                    inFlight.await(); // a full batch waits for the commit before it: back-pressure
+                if (!inFlight.isEmpty()) progressInFlight();
+                if (mayHandOver() && !building.isEmpty()) submitBuilding();
+                if (!mayHandOver() && building.size() >= maxBatch) {
+                    awaitProgress(); // a full batch waits for the store to take it: back-pressure
                     continue;
                 }
                 Object first = queue.poll(50, TimeUnit.MILLISECONDS);
@@ -135,13 +145,29 @@ public final class ChannelShard implements AutoCloseable {
 
     /** Waits until nothing is in flight and nothing is applied but unwritten. */
     private void settle() {
-        while (inFlight != null || !building.isEmpty()) {
-            if (inFlight != null) {
-                inFlight.await();
+        while (!inFlight.isEmpty() || !building.isEmpty()) {
+            if (!inFlight.isEmpty()) {
+                awaitProgress();
                 progressInFlight();
             }
-            if (!building.isEmpty()) submitBuilding();
+            if (mayHandOver() && !building.isEmpty()) submitBuilding();
         }
+    }
+
+    /**
+     * Whether the batch being built may go to the store now: every batch before it is committed
+     * and seen to be (it is built on their effects, and is redone with them if one fails to
+     * commit), and fewer than {@link #MAX_IN_FLIGHT} are waiting for their fsync.
+     */
+    private boolean mayHandOver() {
+        return inFlight.isEmpty() || (inFlight.size() < MAX_IN_FLIGHT && inFlight.peekLast().published);
+    }
+
+    /** Waits for what lets the next batch go: the newest batch's commit, else the oldest's fsync. */
+    private void awaitProgress() {
+        InFlight newest = inFlight.peekLast();
+        if (!newest.published) newest.awaitCommitted();
+        else inFlight.peekFirst().await();
     }
 
     /**
@@ -156,37 +182,42 @@ public final class ChannelShard implements AutoCloseable {
         ChannelLog.Commit commit = writes.isEmpty()
                 ? ChannelLog.Commit.done(CompletableFuture.completedFuture(null))
                 : stores.log().submit(writes);
-        inFlight = new InFlight(building.take(), events, commit);
+        inFlight.addLast(new InFlight(building.take(), events, commit));
         ctx.clear();
         commit.committed().whenComplete((v, e) -> queue.offer(WAKE));
         if (commit.durable() != commit.committed()) commit.durable().whenComplete((v, e) -> queue.offer(WAKE));
     }
 
     /**
-     * Moves the batch in flight along. Once it is committed, its events go out: a committed
-     * write survives a kill -9 of the process, so they need not wait for the fsync. Once it is
-     * durable, the next batch is handed over and the callers are answered, in that order (the
-     * next batch's write starts while they are answered). Events come before answers: whoever
-     * is told "ok" can count on the event being out.
+     * Moves the batches in flight along, oldest first. Once one is committed, its events go out
+     * (a committed write survives a kill -9 of the process, so they need not wait for the
+     * fsync) and the next batch is handed over. Once it is durable, its callers are answered.
+     * Events come before answers: whoever is told "ok" can count on the event being out.
      *
-     * <p>If it failed to commit, what memory ran ahead by (that batch and the one built on top
-     * of it since) is undone and each of their commands redone alone, so only the culprit fails.
+     * <p>If one failed to commit (only the newest can be uncommitted), what memory ran ahead by
+     * (that batch and the one built on top of it since) is undone and each of their commands
+     * redone alone, so only the culprit fails.
      */
     private void progressInFlight() {
-        if (!inFlight.committed().isDone()) return;
-        StoreException failure = inFlight.failure();
-        if (failure != null) {
-            redoAfterFailure(failure);
-            return;
+        for (InFlight f : inFlight) {
+            if (!f.committed().isDone()) break;
+            if (f.published) continue;
+            StoreException failure = f.failure();
+            if (failure != null) {
+                redoAfterFailure(failure);
+                return;
+            }
+            f.events.forEach(this::publish);
+            f.published = true;
         }
-        if (!inFlight.published) {
-            inFlight.events.forEach(this::publish);
-            inFlight.published = true;
+        if (mayHandOver() && !building.isEmpty()) submitBuilding();
+        while (!inFlight.isEmpty() && inFlight.peekFirst().published && inFlight.peekFirst().durable().isDone()) {
+            answer(inFlight.pollFirst());
         }
-        if (!inFlight.durable().isDone()) return;
-        InFlight done = inFlight;
-        inFlight = null;
-        if (!building.isEmpty()) submitBuilding();
+    }
+
+    /** Completes the callers of a batch that is durable, or tells them it could not be made so. */
+    private void answer(InFlight done) {
         boolean durable = !done.durable().isCompletedExceptionally();
         for (Applied<?> a : done.applied.commands()) {
             // Committed and published, but not known to be on disk: nobody is told it is saved.
@@ -196,8 +227,7 @@ public final class ChannelShard implements AutoCloseable {
     }
 
     private void redoAfterFailure(StoreException failure) {
-        InFlight done = inFlight;
-        inFlight = null;
+        InFlight done = inFlight.pollLast();
         log.debug("shard {} batch of {} failed ({}); retrying one by one", index, done.applied.size(), failure.getMessage());
         Building after = building.take();
         ctx.clear();
@@ -318,6 +348,15 @@ public final class ChannelShard implements AutoCloseable {
 
         CompletableFuture<Void> durable() {
             return commit.durable();
+        }
+
+        /** Waits until it is committed, or failed. */
+        void awaitCommitted() {
+            try {
+                commit.committed().join();
+            } catch (RuntimeException ignored) {
+                // The outcome is read by failure().
+            }
         }
 
         /** Waits until it is durable, or failed. */

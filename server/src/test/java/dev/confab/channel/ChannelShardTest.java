@@ -109,6 +109,37 @@ class ChannelShardTest {
         }
     }
 
+    /**
+     * The next batch goes to the store once the one before it is committed, not synced: while
+     * the first waits for its fsync the second is written and its event is out; nobody is
+     * answered before the sync. A third waits until the first is synced (two in flight at most).
+     */
+    @Test
+    void theNextBatchIsWrittenWhileTheOneBeforeWaitsForItsFsync() throws Exception {
+        SlowSyncStores slow = new SlowSyncStores(h.stores);
+        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var router = routerPublishingTexts(slow, published)) {
+            var one = router.submit(post(ann, "one"));
+            awaitUntil(() -> published.contains("one"));
+            var two = router.submit(post(ann, "two"));
+            awaitUntil(() -> published.contains("two"));
+            assertThat(h.stores.messages().history(channel, null, null, false, 10).messages())
+                    .extracting(Message::text).containsExactlyInAnyOrder("one", "two");
+            var three = router.submit(post(ann, "three"));
+            Thread.sleep(200);
+            assertThat(published).containsExactly("one", "two");
+            assertThat(List.of(one, two, three)).noneMatch(CompletableFuture::isDone);
+
+            slow.sync();
+            assertThat(one.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("one");
+            assertThat(two.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("two");
+            awaitUntil(() -> published.contains("three"));
+            assertThat(three).isNotDone();
+            slow.sync();
+            assertThat(three.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("three");
+        }
+    }
+
     /** Committed but not known to be on disk: published, yet nobody is told it is saved. */
     @Test
     void aBatchThatCannotBeMadeDurableIsNotAcknowledged() throws Exception {

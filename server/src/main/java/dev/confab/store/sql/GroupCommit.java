@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * first (a shard's real-time events) does not wait for the disk. The fsync stays on the writer
  * thread: handing it to a thread of its own let the writer start the next transaction sooner,
  * but the smaller transactions cost more CPU per post than the overlap saved (docs/benchmarks.md).
+ * The shards hand over their next batch at the first moment, so the batches of all shards queue
+ * while the writer syncs and go into its next transaction together.
  */
 final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
