@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * next one accumulates), publishes the events once it is committed and completes the callers
  * once it is durable. Hence durable-before-acknowledged and per-channel ordering without locks.
  *
- * <p>A batch is handed to the store as soon as the one before it is committed, not durable: the
- * store's fsync of one batch and the writing of the next overlap, and on SQLite the shards'
- * batches then arrive while the writer syncs, so one transaction carries all of them.
+ * <p>Under load, a batch is handed to the store as soon as the one before it is committed, not
+ * durable: the store's fsync of one batch and the writing of the next overlap, and on SQLite
+ * the shards' batches then arrive while the writer syncs, so one transaction carries all of
+ * them. A batch of only a few commands waits for the fsync ahead of it ({@link #EARLY_BATCH}).
  *
  * <p>The queue is bounded: when it is full, callers are told to back off
  * ({@code ratelimited}) instead of growing memory.
@@ -63,6 +64,14 @@ public final class ChannelShard implements AutoCloseable {
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     /** One batch being synced to disk, and the next one being written. */
     private static final int MAX_IN_FLIGHT = 2;
+    /**
+     * The fewest commands a batch needs to go to the store before the one ahead of it is durable.
+     * Under load, batches are this big or bigger and going early lets the shards share the
+     * writer's transactions. At light load (a few commands per fsync) a batch waits for the
+     * fsync ahead of it, as before: the Confab-only fan-out at 600 posts/s, where batches hold
+     * one post, had more runs with a long tail when they went early (docs/benchmarks.md).
+     */
+    static final int EARLY_BATCH = 4;
 
     public ChannelShard(int index, Stores stores, EventSink sink, LongSupplier clockMicros, ShardConfig config) {
         this.index = index;
@@ -157,10 +166,14 @@ public final class ChannelShard implements AutoCloseable {
     /**
      * Whether the batch being built may go to the store now: every batch before it is committed
      * and seen to be (it is built on their effects, and is redone with them if one fails to
-     * commit), and fewer than {@link #MAX_IN_FLIGHT} are waiting for their fsync.
+     * commit), fewer than {@link #MAX_IN_FLIGHT} are in flight, and either they are durable or
+     * the batch has at least {@link #EARLY_BATCH} commands.
      */
     private boolean mayHandOver() {
-        return inFlight.isEmpty() || (inFlight.size() < MAX_IN_FLIGHT && inFlight.peekLast().published);
+        if (inFlight.isEmpty()) return true;
+        InFlight newest = inFlight.peekLast();
+        if (inFlight.size() >= MAX_IN_FLIGHT || !newest.published) return false;
+        return newest.durable().isDone() || building.size() >= EARLY_BATCH;
     }
 
     /** Waits for what lets the next batch go: the newest batch's commit, else the oldest's fsync. */
