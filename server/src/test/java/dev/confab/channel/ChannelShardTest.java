@@ -95,16 +95,13 @@ class ChannelShardTest {
      */
     @Test
     void eventsGoOutAtCommitAndTheAnswerWaitsUntilTheBatchIsDurable() throws Exception {
-        SlowSyncStores slow = new SlowSyncStores(h.stores);
-        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var router = routerPublishingTexts(slow, published)) {
-            var post = router.submit(post(ann, "one"));
-            awaitUntil(() -> published.contains("one"));
+        try (var disk = new SlowDisk()) {
+            var post = disk.postCommitted("one");
             assertThat(h.stores.messages().history(channel, null, null, false, 10).messages())
                     .extracting(Message::text).containsExactly("one");
             assertThat(post).isNotDone();
 
-            slow.sync();
+            disk.stores.sync();
             assertThat(post.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("one");
         }
     }
@@ -117,26 +114,23 @@ class ChannelShardTest {
      */
     @Test
     void aBigEnoughBatchIsWrittenWhileTheOneBeforeWaitsForItsFsync() throws Exception {
-        SlowSyncStores slow = new SlowSyncStores(h.stores);
-        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var router = routerPublishingTexts(slow, published)) {
-            var one = router.submit(post(ann, "one"));
-            awaitUntil(() -> published.contains("one"));
-            List<CompletableFuture<PostMessage.Posted>> twos = postInOneBatch(router, "two", ChannelShard.EARLY_BATCH);
-            awaitUntil(() -> published.size() == 1 + twos.size());
+        try (var disk = new SlowDisk()) {
+            var one = disk.postCommitted("one");
+            List<CompletableFuture<PostMessage.Posted>> twos = disk.postInOneBatch("two", ChannelShard.EARLY_BATCH);
+            awaitUntil(() -> disk.published.size() == 1 + twos.size());
             assertThat(h.stores.messages().history(channel, null, null, false, 10).messages()).hasSize(1 + twos.size());
-            List<CompletableFuture<PostMessage.Posted>> threes = postInOneBatch(router, "three", ChannelShard.EARLY_BATCH);
+            List<CompletableFuture<PostMessage.Posted>> threes = disk.postInOneBatch("three", ChannelShard.EARLY_BATCH);
             Thread.sleep(200);
-            assertThat(published).hasSize(1 + twos.size()).noneMatch(t -> t.startsWith("three"));
+            assertThat(disk.published).hasSize(1 + twos.size()).noneMatch(t -> t.startsWith("three"));
             assertThat(one).isNotDone();
             assertThat(twos).noneMatch(CompletableFuture::isDone);
 
-            slow.sync();
+            disk.stores.sync();
             assertThat(one.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("one");
             for (var t : twos) assertThat(t.get(10, TimeUnit.SECONDS).message().text()).startsWith("two");
-            awaitUntil(() -> published.size() == 1 + twos.size() + threes.size());
+            awaitUntil(() -> disk.published.size() == 1 + twos.size() + threes.size());
             assertThat(threes).noneMatch(CompletableFuture::isDone);
-            slow.sync();
+            disk.stores.sync();
             for (var t : threes) assertThat(t.get(10, TimeUnit.SECONDS).message().text()).startsWith("three");
         }
     }
@@ -144,19 +138,16 @@ class ChannelShardTest {
     /** At light load a batch of a few commands waits for the fsync of the one before it. */
     @Test
     void aSmallBatchWaitsForTheFsyncOfTheOneBefore() throws Exception {
-        SlowSyncStores slow = new SlowSyncStores(h.stores);
-        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var router = routerPublishingTexts(slow, published)) {
-            var one = router.submit(post(ann, "one"));
-            awaitUntil(() -> published.contains("one"));
-            var two = router.submit(post(ann, "two"));
+        try (var disk = new SlowDisk()) {
+            var one = disk.postCommitted("one");
+            var two = disk.router.submit(post(ann, "two"));
             Thread.sleep(200);
-            assertThat(published).containsExactly("one");
+            assertThat(disk.published).containsExactly("one");
 
-            slow.sync();
+            disk.stores.sync();
             assertThat(one.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("one");
-            awaitUntil(() -> published.contains("two"));
-            slow.sync();
+            awaitUntil(() -> disk.published.contains("two"));
+            disk.stores.sync();
             assertThat(two.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("two");
         }
     }
@@ -167,18 +158,15 @@ class ChannelShardTest {
      */
     @Test
     void aBatchThatFailsWhileTheOneBeforeIsSyncingFailsOnlyItsCulprit() throws Exception {
-        SlowSyncStores slow = new SlowSyncStores(h.stores);
-        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var router = routerPublishingTexts(slow, published)) {
-            var one = router.submit(post(ann, "one"));
-            awaitUntil(() -> published.contains("one"));
+        try (var disk = new SlowDisk()) {
+            var one = disk.postCommitted("one");
             // Hold the shard so that the creates and posts land in one batch, handed over while "one" syncs.
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> blocker = router.submit(new Blocker(channel, release));
-            var c1 = router.submit(CreateChannel.of(ann, "dup", false));
-            var c2 = router.submit(CreateChannel.of(ann, "dup", false));
+            CompletableFuture<Void> blocker = disk.router.submit(new Blocker(channel, release));
+            var c1 = disk.router.submit(CreateChannel.of(ann, "dup", false));
+            var c2 = disk.router.submit(CreateChannel.of(ann, "dup", false));
             List<CompletableFuture<PostMessage.Posted>> posts = new ArrayList<>();
-            for (int i = 0; i < ChannelShard.EARLY_BATCH; i++) posts.add(router.submit(post(ann, "p" + i)));
+            for (int i = 0; i < ChannelShard.EARLY_BATCH; i++) posts.add(disk.router.submit(post(ann, "p" + i)));
             release.countDown();
             blocker.get(10, TimeUnit.SECONDS);
             // Same name, other id: passes its check (the first is not committed yet), fails at commit.
@@ -186,50 +174,60 @@ class ChannelShardTest {
             for (var p : posts) assertThat(p.get(10, TimeUnit.SECONDS).message().text()).startsWith("p");
             assertThat(one).isNotDone();
 
-            slow.sync();
+            disk.stores.sync();
             assertThat(one.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("one");
             assertThat(h.stores.messages().history(channel, null, null, false, 10).messages())
                     .extracting(Message::text).containsExactly("p3", "p2", "p1", "p0", "one");
         }
     }
 
-    /**
-     * Holds the shard while {@code n} posts queue, so that they are applied together (the
-     * blocker is answered with them, so it is not waited for here).
-     */
-    private List<CompletableFuture<PostMessage.Posted>> postInOneBatch(LocalChannelRouter router, String prefix, int n) {
-        CountDownLatch release = new CountDownLatch(1);
-        router.submit(new Blocker(channel, release));
-        List<CompletableFuture<PostMessage.Posted>> posts = new ArrayList<>();
-        for (int i = 0; i < n; i++) posts.add(router.submit(post(ann, prefix + i)));
-        release.countDown();
-        return posts;
-    }
-
     /** Committed but not known to be on disk: published, yet nobody is told it is saved. */
     @Test
     void aBatchThatCannotBeMadeDurableIsNotAcknowledged() throws Exception {
-        SlowSyncStores slow = new SlowSyncStores(h.stores);
-        List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (var router = routerPublishingTexts(slow, published)) {
-            var post = router.submit(post(ann, "lost?"));
-            awaitUntil(() -> published.contains("lost?"));
-            slow.failSync();
+        try (var disk = new SlowDisk()) {
+            var post = disk.postCommitted("lost?");
+            disk.stores.failSync();
             assertThat(outcomes(post)).containsExactly("internal_error");
 
             // The shard goes on: the next post is written and answered as usual.
-            var next = router.submit(post(ann, "next"));
-            awaitUntil(() -> published.contains("next"));
-            slow.sync();
+            var next = disk.postCommitted("next");
+            disk.stores.sync();
             assertThat(next.get(10, TimeUnit.SECONDS).message().text()).isEqualTo("next");
         }
     }
 
-    /** One shard over {@code stores}, whose sink records the text of each message event. */
-    private LocalChannelRouter routerPublishingTexts(SlowSyncStores stores, List<String> published) {
-        return new LocalChannelRouter(1, stores, e -> {
+    /** One shard over a disk whose fsyncs the test completes ({@link SlowSyncStores}); records each message event's text. */
+    private final class SlowDisk implements AutoCloseable {
+        final SlowSyncStores stores = new SlowSyncStores(h.stores);
+        final List<String> published = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final LocalChannelRouter router = new LocalChannelRouter(1, stores, e -> {
             if (e.type().equals("message")) published.add(e.payload().get("text").asText());
         }, h.clock::get, ShardConfig.DEFAULT);
+
+        /** Posts {@code text} and waits until it is committed (its event out), not until it is answered. */
+        CompletableFuture<PostMessage.Posted> postCommitted(String text) throws InterruptedException {
+            var f = router.submit(post(ann, text));
+            awaitUntil(() -> published.contains(text));
+            return f;
+        }
+
+        /**
+         * Holds the shard while {@code n} posts queue, so that they are applied together (the
+         * blocker is answered with them, so it is not waited for here).
+         */
+        List<CompletableFuture<PostMessage.Posted>> postInOneBatch(String prefix, int n) {
+            CountDownLatch release = new CountDownLatch(1);
+            router.submit(new Blocker(channel, release));
+            List<CompletableFuture<PostMessage.Posted>> posts = new ArrayList<>();
+            for (int i = 0; i < n; i++) posts.add(router.submit(post(ann, prefix + i)));
+            release.countDown();
+            return posts;
+        }
+
+        @Override
+        public void close() {
+            router.close();
+        }
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
