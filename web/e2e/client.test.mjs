@@ -183,9 +183,9 @@ describe('the web client, two people in two browser contexts', { concurrency: fa
     await ann.page.getByTestId('unread-line').waitFor(T);
     const mention = message(ann.page, 'are you there?');
     await mention.locator('.mention-self', { hasText: '@ann' }).waitFor(T).catch(async (e) => {
-      // This has failed now and then on CI with the badge right: say what was rendered, for the next time.
-      const rendered = await mention.first().innerHTML().catch(() => '(no such message)');
-      throw new Error(`${e.message}\nrendered: ${rendered}`);
+      // say what was rendered: the newest messages, whatever their text (a garbled message does not match the filter)
+      const rendered = await ann.page.getByTestId('messages').getByTestId('message').evaluateAll((ms) => ms.slice(-3).map((m) => m.innerHTML));
+      throw new Error(`${e.message}\nnewest messages: ${JSON.stringify(rendered)}`);
     });
     await general.locator('.badge').waitFor({ state: 'detached', ...T });
     assert.equal(await general.getAttribute('data-unread'), 'false');
