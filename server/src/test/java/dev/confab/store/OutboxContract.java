@@ -3,6 +3,8 @@ package dev.confab.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.confab.model.Message;
+import dev.confab.model.Ts;
 import dev.confab.store.ChannelWrite.Outbox;
 import dev.confab.store.OutboxStore.Entry;
 import java.util.List;
@@ -41,6 +43,56 @@ public abstract class OutboxContract extends StoreContract {
         assertThat(stores.outbox().channelEventsAfter(ch, dev.confab.model.Ts.ZERO, 2)).extracting(Entry::payloadJson)
                 .containsExactly("a", "b");
         assertThat(stores.outbox().lastEventTs(ch)).isEqualTo(new dev.confab.model.Ts(13));
+    }
+
+    @Test
+    void postedMessagesReplayAmongTheChannelsOtherEventsInTsOrder() {
+        String ch = Fixtures.createChannel(this).id();
+        String other = Fixtures.createChannel(this).id();
+        long before = lastId();
+        Message first = Fixtures.message(ch, 20, "U1");
+        Message elsewhere = Fixtures.message(other, 21, "U1");
+        Message second = Fixtures.message(ch, 23, "U1");
+        apply(Fixtures.insert(first), posting(first, "p20"), Fixtures.insert(elsewhere), posting(elsewhere, "x21"));
+        apply(new Outbox(ch, "reaction_added", "r22", Fixtures.ts(22)), Fixtures.insert(second), posting(second, "p23"));
+        apply(new Outbox(ch, "message", "edit24", Fixtures.ts(24))); // an edit: a message event with no new message
+
+        assertThat(stores.outbox().channelEventsAfter(ch, Ts.ZERO, 10)).extracting(Entry::payloadJson)
+                .containsExactly("p20", "r22", "p23", "edit24");
+        assertThat(stores.outbox().channelEventsAfter(ch, Fixtures.ts(20), 10)).extracting(Entry::payloadJson)
+                .containsExactly("r22", "p23", "edit24");
+        assertThat(stores.outbox().channelEventsAfter(ch, Ts.ZERO, 2)).extracting(Entry::payloadJson)
+                .containsExactly("p20", "r22");
+        assertThat(stores.outbox().channelEventsAfter(ch, Fixtures.ts(24), 10)).isEmpty();
+        assertThat(stores.outbox().after(before, 10)).extracting(Entry::payloadJson)
+                .containsExactly("p20", "x21", "r22", "p23", "edit24");
+        assertThat(stores.outbox().lastEventTs(ch)).isEqualTo(Fixtures.ts(24));
+
+        Message third = Fixtures.message(ch, 25, "U1");
+        apply(Fixtures.insert(third), posting(third, "p25"));
+        assertThat(stores.outbox().lastEventTs(ch)).isEqualTo(Fixtures.ts(25));
+        assertThat(stores.outbox().channelEventsAfter(ch, Fixtures.ts(23), 10)).extracting(Entry::payloadJson)
+                .containsExactly("edit24", "p25");
+    }
+
+    @Test
+    void aPostingAfterAFailedTransactionReplaysAsItself() {
+        String ch = Fixtures.createChannel(this).id();
+        Message kept = Fixtures.message(ch, 1, "U1");
+        apply(Fixtures.insert(kept), posting(kept, "kept"));
+        Message lost = Fixtures.message(ch, 2, "U1");
+        assertThatThrownBy(() -> apply(Fixtures.insert(lost), posting(lost, "lost"), Fixtures.insert(kept)))
+                .isInstanceOf(StoreException.Conflict.class);
+
+        Message next = Fixtures.message(ch, 3, "U1");
+        apply(Fixtures.insert(next), posting(next, "next"));
+
+        assertThat(stores.outbox().channelEventsAfter(ch, Ts.ZERO, 10)).extracting(Entry::payloadJson)
+                .containsExactly("kept", "next");
+    }
+
+    private static Outbox posting(Message m, String payload) {
+        return new Outbox(m.channelId(), "message", payload, m.ts());
     }
 
     @Test

@@ -11,6 +11,9 @@ final class MessageRows {
             + "blocks, attachments, client_msg_id, edited_by, edited_ts, mentions, extra";
     static final String INSERT = "INSERT INTO messages (" + COLUMNS + ", deleted) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)";
+    /** SQLite: with the outbox id of the event that posted the message (see {@link Postings}). */
+    static final String INSERT_WITH_EVENT = "INSERT INTO messages (" + COLUMNS + ", deleted, event_id) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE, ?)";
     /**
      * What {@code UpdateMessage} may change. A deleted message stays deleted: the update then
      * changes no row. Parameters end with channel id and ts.
@@ -27,6 +30,12 @@ final class MessageRows {
                 m.replyBroadcast(), m.blocks(), m.attachments(), m.clientMsgId(),
                 m.edited() == null ? null : m.edited().user(), m.edited() == null ? null : m.edited().ts(),
                 MentionsCodec.encode(m.mentions()), m.extra()};
+    }
+
+    static Object[] insertParams(Message m, Long eventId) {
+        Object[] p = java.util.Arrays.copyOf(insertParams(m), 16);
+        p[15] = eventId;
+        return p;
     }
 
     static Object[] updateParams(Message m) {

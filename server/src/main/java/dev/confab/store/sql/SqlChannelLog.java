@@ -60,6 +60,9 @@ final class SqlChannelLog implements ChannelLog {
     private static final String UNSHARE_FILE = "DELETE FROM file_shares WHERE channel_id = ? AND file_id = ?";
     private static final String REPLACE_EXTRA = "UPDATE messages SET extra = ? WHERE channel_id = ? AND ts = ? AND NOT deleted";
     private static final String OUTBOX = "INSERT INTO outbox (channel_id, type, payload, created, event_ts) VALUES (?, ?, ?, ?, ?)";
+    /** SQLite: ids given (see {@link Postings}), a posting's event_ts NULL. */
+    private static final String OUTBOX_WITH_ID = "INSERT INTO outbox (id, channel_id, type, payload, created, event_ts)"
+            + " VALUES (?, ?, ?, ?, ?, ?)";
 
     private static final Executor WRITERS = Executors.newVirtualThreadPerTaskExecutor();
     private final Database db;
@@ -88,7 +91,7 @@ final class SqlChannelLog implements ChannelLog {
         db.write(c -> {
             Statements s = Statements.perTransaction(c);
             try {
-                applyAll(s, changes, events);
+                applyAll(s, changes, events, null);
             } finally {
                 s.closeAll();
             }
@@ -112,7 +115,7 @@ final class SqlChannelLog implements ChannelLog {
     private Database.Batch work(List<ChannelWrite> writes) {
         List<ChannelWrite> changes = writes.stream().filter(w -> !(w instanceof Outbox)).toList();
         List<ChannelWrite> events = writes.stream().filter(w -> w instanceof Outbox).toList();
-        return s -> applyAll(s, changes, events);
+        return s -> applyAll(s, changes, events, events.isEmpty() ? null : Postings.of(s, changes, events));
     }
 
     /** Writes what is queued and stops the writer thread (SQLite). */
@@ -120,20 +123,22 @@ final class SqlChannelLog implements ChannelLog {
         if (group != null) group.close();
     }
 
-    private void applyAll(Statements s, List<ChannelWrite> changes, List<ChannelWrite> events) throws SQLException {
+    /** {@code postings}: SQLite, when there are events (see {@link Postings}); else null. */
+    private void applyAll(Statements s, List<ChannelWrite> changes, List<ChannelWrite> events, Postings postings)
+            throws SQLException {
         int start = 0;
         while (start < changes.size()) {
             Class<?> kind = changes.get(start).getClass();
             int end = start + 1;
             while (end < changes.size() && changes.get(end).getClass() == kind) end++;
-            applyRun(s, changes.subList(start, end));
+            applyRun(s, changes.subList(start, end), postings);
             start = end;
         }
-        if (!events.isEmpty()) appendOutbox(s, events);
+        if (!events.isEmpty()) appendOutbox(s, events, postings);
     }
 
     /** Applies consecutive writes of one kind. */
-    private void applyRun(Statements c, List<ChannelWrite> run) throws SQLException {
+    private void applyRun(Statements c, List<ChannelWrite> run, Postings postings) throws SQLException {
         switch (run.getFirst()) {
             case CreateChannel first -> batch(c, ChannelRows.INSERT, run, CreateChannel.class,
                     w -> ChannelRows.insertParams(w.channel()));
@@ -145,7 +150,7 @@ final class SqlChannelLog implements ChannelLog {
                     w -> new Object[] {w.channelId(), w.userId()});
             case MarkRead first -> batch(c, MARK_READ, run, MarkRead.class,
                     w -> new Object[] {w.lastRead(), w.channelId(), w.userId()});
-            case InsertMessage first -> insertMessages(c, run);
+            case InsertMessage first -> insertMessages(c, run, postings);
             case UpdateMessage first -> requireChanged(batch(c, MessageRows.UPDATE, run, UpdateMessage.class,
                     w -> MessageRows.updateParams(w.message())), run, "message");
             case DeleteMessage first -> {
@@ -167,7 +172,7 @@ final class SqlChannelLog implements ChannelLog {
                     w -> new Object[] {w.channelId(), w.fileId()});
             case ReplaceExtra first -> batch(c, REPLACE_EXTRA, run, ReplaceExtra.class,
                     w -> new Object[] {w.extra(), w.channelId(), w.ts()});
-            case Outbox first -> appendOutbox(c, run); // apply() already moved these last
+            case Outbox first -> throw new IllegalStateException("unreached: apply() and work() keep events apart");
         }
     }
 
@@ -178,14 +183,31 @@ final class SqlChannelLog implements ChannelLog {
      * is taken last: held only through commit, and never while waiting for another lock, so it
      * cannot deadlock with row locks.
      */
-    private void appendOutbox(Statements c, List<ChannelWrite> events) throws SQLException {
+    private void appendOutbox(Statements c, List<ChannelWrite> events, Postings postings) throws SQLException {
         db.dialect().orderOutbox(c.connection());
         long now = System.currentTimeMillis();
-        batch(c, OUTBOX, events, Outbox.class, w -> new Object[] {w.channelId(), w.type(), w.payloadJson(), now, w.eventTs()});
+        if (postings == null) {
+            batch(c, OUTBOX, events, Outbox.class, w -> new Object[] {w.channelId(), w.type(), w.payloadJson(), now, w.eventTs()});
+            return;
+        }
+        PreparedStatement ps = c.get(OUTBOX_WITH_ID);
+        ps.clearBatch();
+        for (int i = 0; i < events.size(); i++) {
+            Outbox w = (Outbox) events.get(i);
+            Jdbc.bind(ps, postings.id(i), w.channelId(), w.type(), w.payloadJson(), now,
+                    postings.isPosting(i, w) ? null : w.eventTs());
+            ps.addBatch();
+        }
+        ps.executeBatch();
     }
 
-    private static void insertMessages(Statements c, List<ChannelWrite> run) throws SQLException {
-        batch(c, MessageRows.INSERT, run, InsertMessage.class, w -> MessageRows.insertParams(w.message()));
+    private static void insertMessages(Statements c, List<ChannelWrite> run, Postings postings) throws SQLException {
+        if (postings == null) {
+            batch(c, MessageRows.INSERT, run, InsertMessage.class, w -> MessageRows.insertParams(w.message()));
+        } else {
+            batch(c, MessageRows.INSERT_WITH_EVENT, run, InsertMessage.class,
+                    w -> MessageRows.insertParams(w.message(), postings.eventOf(w.message())));
+        }
         List<ChannelWrite> replies = run.stream().filter(w -> ((InsertMessage) w).message().isReply()).toList();
         if (!replies.isEmpty()) {
             batch(c, MARK_PARENT, replies, InsertMessage.class,

@@ -89,9 +89,7 @@ class SqlStoresTest {
             throws Exception {
         StoreConfig cfg = Databases.sqlite(tmp);
         try (SqlStores stores = SqlStores.open(cfg)) {
-            Channel ch = new Channel(Ids.channel(ChannelKind.PUBLIC), Ids.team(), "wal", ChannelKind.PUBLIC, "U0", 1,
-                    false, TextValue.EMPTY, TextValue.EMPTY);
-            stores.log().apply(List.of(new ChannelWrite.CreateChannel(ch)));
+            Channel ch = createChannel(stores, "wal");
             for (int i = 1; i <= 300; i++) stores.log().apply(List.of(message(ch.id(), i), message(ch.id(), 1000 + i)));
             Thread.sleep(4 * Checkpointer.PERIOD_MS); // a passive checkpoint copies the whole WAL
             stores.log().apply(List.of(message(ch.id(), 5000)));
@@ -115,9 +113,7 @@ class SqlStoresTest {
     void underSteadyWritesTheWalStartsOverInsteadOfGrowing(@TempDir Path tmp) throws Exception {
         StoreConfig cfg = Databases.sqlite(tmp);
         try (SqlStores stores = SqlStores.open(cfg)) {
-            Channel ch = new Channel(Ids.channel(ChannelKind.PUBLIC), Ids.team(), "steady", ChannelKind.PUBLIC, "U0", 1,
-                    false, TextValue.EMPTY, TextValue.EMPTY);
-            stores.log().apply(List.of(new ChannelWrite.CreateChannel(ch)));
+            Channel ch = createChannel(stores, "steady");
             java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
             java.util.concurrent.atomic.AtomicLong next = new java.util.concurrent.atomic.AtomicLong(1);
             Thread writer = Thread.ofPlatform().start(() -> {
@@ -169,6 +165,53 @@ class SqlStoresTest {
             rs.next();
             return rs.getInt(2);
         }
+    }
+
+    /**
+     * What keeps a post to one per-channel page: its event's outbox row stays out of the channel
+     * index (event_ts NULL) and the message records the event's id, while other events stay
+     * indexed, and replay reads the index rather than scanning the outbox.
+     */
+    @Test
+    void sqliteKeepsAPostingOutOfTheChannelIndexAndLinksItFromItsMessage(@TempDir Path tmp) throws Exception {
+        StoreConfig cfg = Databases.sqlite(tmp);
+        try (SqlStores stores = SqlStores.open(cfg)) {
+            Channel ch = createChannel(stores, "linked");
+            stores.log().apply(List.of(message(ch.id(), 10), new ChannelWrite.Outbox(ch.id(), "message", "{}", new Ts(10)),
+                    new ChannelWrite.Outbox(ch.id(), "reaction_added", "{}", new Ts(11))));
+        }
+        try (Connection c = DriverManager.getConnection(cfg.jdbcUrl()); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT o.type, o.event_ts, m.event_id = o.id FROM outbox o"
+                    + " LEFT JOIN messages m ON m.event_id = o.id ORDER BY o.id")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("message");
+                assertThat(rs.getObject(2)).isNull();
+                assertThat(rs.getBoolean(3)).isTrue();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("reaction_added");
+                assertThat(rs.getLong(2)).isEqualTo(11);
+                assertThat(rs.getObject(3)).isNull();
+                assertThat(rs.next()).isFalse();
+            }
+            StringBuilder plan = new StringBuilder();
+            try (var ps = c.prepareStatement("EXPLAIN QUERY PLAN " + SqlOutboxStore.SQLITE_CHANNEL_EVENTS)) {
+                for (int i = 1; i <= 7; i++) ps.setObject(i, i == 1 || i == 4 ? "C1" : 5);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) plan.append(rs.getString("detail")).append('\n');
+                }
+            }
+            assertThat(plan.toString()).contains("SEARCH outbox USING INDEX outbox_channel_event_ts",
+                    "SEARCH m USING INDEX sqlite_autoindex_messages_1 (channel_id=? AND ts>?)",
+                    "SEARCH o USING INTEGER PRIMARY KEY").doesNotContain("SCAN outbox", "SCAN m", "SCAN o");
+            assertThat(plan.toString()).contains("USING INDEX outbox_channel_event_ts");
+        }
+    }
+
+    private static Channel createChannel(SqlStores stores, String name) {
+        Channel ch = new Channel(Ids.channel(ChannelKind.PUBLIC), Ids.team(), name, ChannelKind.PUBLIC, "U0", 1,
+                false, TextValue.EMPTY, TextValue.EMPTY);
+        stores.log().apply(List.of(new ChannelWrite.CreateChannel(ch)));
+        return ch;
     }
 
     private static ChannelWrite message(String channelId, long micros) {
