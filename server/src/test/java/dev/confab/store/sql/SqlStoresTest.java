@@ -207,6 +207,30 @@ class SqlStoresTest {
         }
     }
 
+    /** A database written before V5 kept postings in the channel index; after the upgrade they replay as before. */
+    @Test
+    void postingsRecordedBeforeTheUpgradeReplayWithTheNewOnes(@TempDir Path tmp) throws Exception {
+        StoreConfig cfg = Databases.sqlite(tmp);
+        org.flywaydb.core.Flyway.configure().dataSource(cfg.jdbcUrl(), null, null)
+                .locations("classpath:" + Dialect.SQLITE.migrations()).target("4").load().migrate();
+        try (Connection c = DriverManager.getConnection(cfg.jdbcUrl()); Statement s = c.createStatement()) {
+            s.execute("INSERT INTO messages (channel_id, ts, user_id, text, reply_broadcast, deleted)"
+                    + " VALUES ('C0UPGRADE', 10, 'U1', 'old', FALSE, FALSE)");
+            s.execute("INSERT INTO outbox (channel_id, type, payload, created, event_ts)"
+                    + " VALUES ('C0UPGRADE', 'message', 'old', 0, 10)");
+        }
+        try (SqlStores stores = SqlStores.open(cfg)) {
+            stores.log().apply(List.of(new ChannelWrite.Outbox("C0UPGRADE", "reaction_added", "r15", new Ts(15)),
+                    message("C0UPGRADE", 20), new ChannelWrite.Outbox("C0UPGRADE", "message", "new", new Ts(20))));
+
+            assertThat(stores.outbox().channelEventsAfter("C0UPGRADE", Ts.ZERO, 10))
+                    .extracting(dev.confab.store.OutboxStore.Entry::payloadJson).containsExactly("old", "r15", "new");
+            assertThat(stores.outbox().channelEventsAfter("C0UPGRADE", new Ts(10), 10))
+                    .extracting(dev.confab.store.OutboxStore.Entry::payloadJson).containsExactly("r15", "new");
+            assertThat(stores.outbox().lastEventTs("C0UPGRADE")).isEqualTo(new Ts(20));
+        }
+    }
+
     private static Channel createChannel(SqlStores stores, String name) {
         Channel ch = new Channel(Ids.channel(ChannelKind.PUBLIC), Ids.team(), name, ChannelKind.PUBLIC, "U0", 1,
                 false, TextValue.EMPTY, TextValue.EMPTY);
