@@ -1,5 +1,6 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { Json } from './api';
+import { useCaretAfterRender } from './caret';
 import { decodeMessage, encodeMessage, wordAtCaret, type Tokens } from './compose';
 import { directory } from './directory';
 import { AttachButton, AttachmentTray, DropZone, onPasteFiles, useAttachments } from './Files';
@@ -64,16 +65,7 @@ function TextEditor({ initial, placeholder, onSubmit, onEmptyUp, onCancel, onTyp
   const area = useRef<HTMLTextAreaElement>(null);
   const [error, setError] = useState('');
   const ta = useTypeahead(text, caret);
-  const caretAfter = useRef<number | null>(null);
-
-  // The caret goes after a picked suggestion in the same commit as the new text, before the next
-  // key is handled: put off to a later frame it would jump back over whatever was typed meanwhile.
-  useLayoutEffect(() => {
-    if (caretAfter.current !== null && area.current) {
-      area.current.setSelectionRange(caretAfter.current, caretAfter.current);
-      caretAfter.current = null;
-    }
-  }, [text]);
+  const placeCaret = useCaretAfterRender(area, text);
 
   function choose(s: Suggestion) {
     if (!ta.word) return;
@@ -82,7 +74,7 @@ function TextEditor({ initial, placeholder, onSubmit, onEmptyUp, onCancel, onTyp
     setText(next);
     const pos = ta.word.start + s.insert.length + 1;
     setCaret(pos);
-    caretAfter.current = pos;
+    placeCaret(pos);
     ta.clear();
   }
 

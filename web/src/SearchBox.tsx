@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCaretAfterRender } from './caret';
 import { directory } from './directory';
 import { applyModifier, modifierAt, type ModifierAt } from './searchQuery';
 import './Search.css';
@@ -37,14 +38,7 @@ export function SearchBox({ value, onChange, onSearch }: {
   const [at, setAt] = useState<ModifierAt | null>(null);
   const [rows, setRows] = useState<Suggestion[]>([]);
   const [active, setActive] = useState(0);
-  const caretAfter = useRef<number | null>(null);
-
-  useEffect(() => {
-    if (caretAfter.current !== null && input.current) {
-      input.current.setSelectionRange(caretAfter.current, caretAfter.current);
-      caretAfter.current = null;
-    }
-  }, [value]);
+  const placeCaret = useCaretAfterRender(input, value);
 
   useEffect(() => {
     if (!at) { setRows([]); return; }
@@ -58,7 +52,7 @@ export function SearchBox({ value, onChange, onSearch }: {
   const pick = (s: Suggestion | undefined) => {
     if (!s || !at) return;
     const next = applyModifier(value, at, s.value);
-    caretAfter.current = next.caret;
+    placeCaret(next.caret);
     onChange(next.text);
     setAt(null);
   };
