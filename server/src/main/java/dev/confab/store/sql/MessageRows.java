@@ -33,8 +33,9 @@ final class MessageRows {
     }
 
     static Object[] insertParams(Message m, Long eventId) {
-        Object[] p = java.util.Arrays.copyOf(insertParams(m), 16);
-        p[15] = eventId;
+        Object[] base = insertParams(m);
+        Object[] p = java.util.Arrays.copyOf(base, base.length + 1);
+        p[base.length] = eventId;
         return p;
     }
 

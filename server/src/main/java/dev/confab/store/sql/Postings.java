@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,50 +28,55 @@ import java.util.Set;
 final class Postings {
     private static final String NEXT_ID = "SELECT coalesce(max(seq), 0) + 1 FROM sqlite_sequence WHERE name = 'outbox'";
 
-    private final long firstId;
-    private final Map<Key, Long> ids;
+    /** Every event of the batch, by identity: the outbox id it gets. */
+    private final Map<ChannelWrite, Long> ids;
+    /** The postings among them, by the message they post. */
+    private final Map<Key, Long> postings;
 
-    private Postings(long firstId, Map<Key, Long> ids) {
-        this.firstId = firstId;
+    private Postings(Map<ChannelWrite, Long> ids, Map<Key, Long> postings) {
         this.ids = ids;
+        this.postings = postings;
     }
 
     /** {@code events} in the order they will be inserted. */
     static Postings of(Statements s, List<ChannelWrite> changes, List<ChannelWrite> events) throws SQLException {
-        long first;
+        long next;
         try (ResultSet rs = s.get(NEXT_ID).executeQuery()) {
             rs.next();
-            first = rs.getLong(1);
+            next = rs.getLong(1);
         }
         Set<Key> posted = new HashSet<>();
         for (ChannelWrite w : changes) {
             if (w instanceof InsertMessage im) posted.add(new Key(im.message().channelId(), im.message().ts()));
         }
-        Map<Key, Long> ids = new HashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            Outbox o = (Outbox) events.get(i);
+        Map<ChannelWrite, Long> ids = new IdentityHashMap<>();
+        Map<Key, Long> postings = new HashMap<>();
+        for (ChannelWrite w : events) {
+            Outbox o = (Outbox) w;
+            long id = next++;
+            ids.put(o, id);
             Key k = new Key(o.channelId(), o.eventTs());
             // A channel's messages and events share one ts sequence: the event with a new
             // message's ts is the one that posted it.
-            if (o.eventTs() != null && o.type().equals("message") && posted.contains(k)) ids.put(k, first + i);
+            if (o.eventTs() != null && o.type().equals("message") && posted.contains(k)) postings.put(k, id);
         }
-        return new Postings(first, ids);
+        return new Postings(ids, postings);
     }
 
-    /** The outbox id of the event at {@code index} of the batch's events. */
-    long id(int index) {
-        return firstId + index;
+    /** The outbox id the event gets. */
+    long id(Outbox o) {
+        return ids.get(o);
     }
 
     /** The id of the event that posts {@code m}, null if none in this batch does. */
     Long eventOf(Message m) {
-        return ids.get(new Key(m.channelId(), m.ts()));
+        return postings.get(new Key(m.channelId(), m.ts()));
     }
 
-    /** Whether the event at {@code index} is a posting, found through its message rather than by event_ts. */
-    boolean isPosting(int index, Outbox o) {
-        Long id = o.eventTs() == null ? null : ids.get(new Key(o.channelId(), o.eventTs()));
-        return id != null && id == id(index);
+    /** Whether the event is a posting, found through its message rather than by event_ts. */
+    boolean isPosting(Outbox o) {
+        Long posting = o.eventTs() == null ? null : postings.get(new Key(o.channelId(), o.eventTs()));
+        return posting != null && posting == id(o);
     }
 
     private record Key(String channelId, Ts ts) {}

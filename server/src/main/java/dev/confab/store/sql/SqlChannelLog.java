@@ -188,17 +188,10 @@ final class SqlChannelLog implements ChannelLog {
         long now = System.currentTimeMillis();
         if (postings == null) {
             batch(c, OUTBOX, events, Outbox.class, w -> new Object[] {w.channelId(), w.type(), w.payloadJson(), now, w.eventTs()});
-            return;
+        } else {
+            batch(c, OUTBOX_WITH_ID, events, Outbox.class, w -> new Object[] {postings.id(w), w.channelId(), w.type(),
+                    w.payloadJson(), now, postings.isPosting(w) ? null : w.eventTs()});
         }
-        PreparedStatement ps = c.get(OUTBOX_WITH_ID);
-        ps.clearBatch();
-        for (int i = 0; i < events.size(); i++) {
-            Outbox w = (Outbox) events.get(i);
-            Jdbc.bind(ps, postings.id(i), w.channelId(), w.type(), w.payloadJson(), now,
-                    postings.isPosting(i, w) ? null : w.eventTs());
-            ps.addBatch();
-        }
-        ps.executeBatch();
     }
 
     private static void insertMessages(Statements c, List<ChannelWrite> run, Postings postings) throws SQLException {
