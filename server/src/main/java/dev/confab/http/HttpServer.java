@@ -38,7 +38,7 @@ public final class HttpServer implements AutoCloseable {
     private Channel server;
     private FileTransfer files;
 
-    /** The Netty transport in use: "epoll" on Linux, else "nio". */
+    /** The Netty transport in use: "io_uring", "epoll" or "nio" (see {@link Transport}). */
     public static String transport() {
         return Transport.name();
     }
