@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Confab load generator and benchmark tools.",
         subcommands = {PgCommand.class, SetupCommand.class, PostCommand.class, ReportCommand.class, FanoutCommand.class, ConnectionsCommand.class,
                 RtmReportCommand.class, StormCommand.class, CompareReportCommand.class, EdgeCommand.class, FilesCommand.class,
-                SearchLoadCommand.class, SearchQueryCommand.class, SearchReportCommand.class})
+                SearchLoadCommand.class, SearchQueryCommand.class, SearchReportCommand.class, TransportCommand.class})
 public final class BenchMain {
     private BenchMain() {}
 

@@ -7,15 +7,21 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringIoHandler;
+import io.netty.channel.uring.IoUringSocketChannel;
+import java.util.Locale;
 
 /**
- * The generator's Netty transport: epoll on Linux (less CPU per request and per frame received,
- * which leaves more of the shared cores to the server under test, whichever it is), NIO
- * elsewhere or with {@code -Dconfab.bench.transport=nio}.
+ * The generator's Netty transport: io_uring where the kernel offers it, else epoll on Linux, else
+ * NIO; {@code -Dconfab.bench.transport=epoll} (or {@code nio}) chooses one. The cheaper each
+ * request and each received frame is for the generator, the more of the shared cores is left to
+ * the server under test, whichever it is.
  */
 final class Net {
-    static final boolean EPOLL = !"nio".equalsIgnoreCase(System.getProperty("confab.bench.transport"))
-            && Epoll.isAvailable();
+    private static final String ASKED = System.getProperty("confab.bench.transport", "io_uring").toLowerCase(Locale.ROOT);
+    private static final String NAME = ASKED.equals("io_uring") && IoUring.isAvailable() ? "io_uring"
+            : !ASKED.equals("nio") && Epoll.isAvailable() ? "epoll" : "NIO";
 
     private Net() {}
 
@@ -26,14 +32,23 @@ final class Net {
     }
 
     static IoHandlerFactory ioHandlers() {
-        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        return switch (NAME) {
+            case "io_uring" -> IoUringIoHandler.newFactory();
+            case "epoll" -> EpollIoHandler.newFactory();
+            default -> NioIoHandler.newFactory();
+        };
     }
 
     static Class<? extends SocketChannel> socketChannel() {
-        return EPOLL ? EpollSocketChannel.class : NioSocketChannel.class;
+        return switch (NAME) {
+            case "io_uring" -> IoUringSocketChannel.class;
+            case "epoll" -> EpollSocketChannel.class;
+            default -> NioSocketChannel.class;
+        };
     }
 
+    /** "io_uring", "epoll" or "NIO". */
     static String name() {
-        return EPOLL ? "epoll" : "NIO";
+        return NAME;
     }
 }
