@@ -65,8 +65,8 @@ final class PostLoad {
     /** As {@link #run(Fixture, Settings)} with other requests than posts (e.g. typeahead queries). */
     static RunResult run(Fixture fixture, Settings s, Requests requests) throws InterruptedException {
         URI url = URI.create(fixture.url());
-        // The generator's transport (Net): epoll on Linux. Pacing is done by the Pacer thread,
-        // so nothing here depends on the event loops' timer precision.
+        // The generator's transport is Net's (io_uring or epoll on Linux). Pacing is done by the
+        // Pacer thread, so nothing here depends on the event loops' timer precision.
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(s.ioThreads(), Net.ioHandlers());
         try {
             // Connect first, then fix the time line: connection setup is not part of the load.
