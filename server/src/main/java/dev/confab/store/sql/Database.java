@@ -57,6 +57,8 @@ final class Database implements AutoCloseable {
      * its commits are fsynced apart ({@link #syncWriterApart}).
      */
     private boolean writerSyncedApart;
+    /** How many times a writer connection was opened (guarded by writeLock). */
+    private long writerOpenings;
 
     Database(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
@@ -207,6 +209,14 @@ final class Database implements AutoCloseable {
         pool.close();
     }
 
+    /**
+     * How many times the kept writer connection has been opened; read on the thread that called
+     * {@link #writeEach}. SQLite can only have replaced the WAL file when this changed.
+     */
+    long writerOpenings() {
+        return writerOpenings;
+    }
+
     /** Opens the kept writer connection on first use (guarded by writeLock). */
     private Connection writer() throws SQLException {
         if (writer == null) {
@@ -219,6 +229,7 @@ final class Database implements AutoCloseable {
             c.setAutoCommit(false);
             writer = c;
             writerStatements = Statements.kept(c);
+            writerOpenings++;
         }
         return writer;
     }

@@ -40,6 +40,8 @@ final class GroupCommit implements AutoCloseable {
     private final Thread thread;
     /** Null when each commit syncs itself (or nothing is synced). */
     private final WalSync wal;
+    /** The {@link Database#writerOpenings} the WAL's descriptor was opened under. */
+    private long walOpenedUnder = -1;
     private boolean closed;
 
     /**
@@ -127,6 +129,11 @@ final class GroupCommit implements AutoCloseable {
     /** Fsyncs the WAL, which holds every transaction committed so far, and says so to {@code committed}. */
     private void sync(List<CompletableFuture<Void>> committed) {
         try {
+            long openings = db.writerOpenings();
+            if (openings != walOpenedUnder) {
+                wal.reopen();
+                walOpenedUnder = openings;
+            }
             wal.sync();
         } catch (IOException | RuntimeException e) {
             // The transactions are in the WAL, so they survive a crash of the process, but

@@ -2,11 +2,8 @@ package dev.confab.store.sql;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Objects;
 
 /**
  * Fsyncs a SQLite database's WAL file through a descriptor of its own: an fsync flushes the
@@ -14,12 +11,16 @@ import java.util.Objects;
  * before it began. Used by one thread at a time.
  *
  * <p>SQLite deletes the WAL when its last connection closes and creates a new one on the next
- * open, so the file is checked to be the one the descriptor is on before each fsync.
+ * open. While the writer connection stays open that cannot happen, so the descriptor is kept
+ * from one fsync to the next and opened again only when told ({@link #reopen}: the writer
+ * connection was opened again). It is not checked against the path before each fsync: on a
+ * kernel with fine-grained timestamps (Linux 6.13+), any stat of the file makes its next write
+ * change the modification time, and on ext4 an fdatasync then also writes the inode, a second
+ * disk write in every commit's fsync (docs/benchmarks.md, nineteenth session).
  */
 class WalSync implements AutoCloseable {
     private final Path wal;
     private FileChannel channel;
-    private Object fileKey;
 
     WalSync(Path databaseFile) {
         this.wal = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
@@ -31,17 +32,20 @@ class WalSync implements AutoCloseable {
 
     /** Returns once everything written to the WAL before the call is on disk. */
     void sync() throws IOException {
-        Object key = Files.readAttributes(wal, BasicFileAttributes.class).fileKey();
-        if (channel == null || !Objects.equals(key, fileKey)) {
-            if (channel != null) channel.close();
-            channel = FileChannel.open(wal, StandardOpenOption.READ);
-            fileKey = key;
-        }
+        if (channel == null) channel = FileChannel.open(wal, StandardOpenOption.READ);
         channel.force(false);
+    }
+
+    /** The WAL may have been replaced (the writer connection was opened again): the next fsync opens it afresh. */
+    void reopen() throws IOException {
+        if (channel == null) return;
+        FileChannel old = channel;
+        channel = null;
+        old.close();
     }
 
     @Override
     public void close() throws IOException {
-        if (channel != null) channel.close();
+        reopen();
     }
 }
