@@ -6,58 +6,72 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
- * The fixed-rate clock: one platform thread that sleeps until posts are due and then hands them
- * to their posters' event loops.
+ * The fixed-rate clock of one generator event loop: a timer on the loop itself that wakes when
+ * one of the loop's posters has a post due and tells it so.
  *
- * <p>Two costs are traded here, both paid on the cores the server also runs on. Netty's own
- * timers are not used: the NIO event loop rounds its sleep to the nearest millisecond and
- * busy-polls when a timer is less than half a millisecond away, which at 10,000 posts/s keeps a
- * core spinning. And waking an event loop for every single post costs a cross-thread wake-up
- * each (expensive in a VM). So the pacer wakes at most once per {@code tick}, hands each event
- * loop every post that has come due in one task, and the posts leave up to a tick late. That
- * lateness is measured ("timer lateness") and is part of the reported latency, never hidden.
+ * <p>Everything here is paid for on the cores the server also runs on, so the clock costs no
+ * thread of its own and no cross-thread wake-up: an earlier version was a platform thread that
+ * woke every tick and handed the due posts to the event loop, two wake-ups per tick where this
+ * costs at most one, and none when the loop is awake anyway (answers arriving). The native
+ * transports time the loop's sleep to the nanosecond (io_uring's timeout, epoll's timerfd); Java's
+ * NIO rounds it up to the next millisecond, so posts there leave up to a millisecond late.
+ * Either way a post leaves at most about a {@code tick} late, and that lateness is measured
+ * ("timer lateness") and is part of the reported latency, never hidden.
  */
-final class Pacer implements Runnable {
+final class Pacer {
     static final long DEFAULT_TICK_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private final RateSchedule schedule;
     private final List<Poster> posters;
+    private final EventExecutor loop;
     private final long end;
     private final long tickNanos;
+    /** The next post overall (schedule index) not yet looked at; only this loop's posters are told. */
+    private long next;
 
-    Pacer(RateSchedule schedule, List<Poster> posters, long end, long tickNanos) {
-        if (posters.size() != schedule.posters()) throw new IllegalArgumentException("one poster per scheduled slot");
-        if (tickNanos < 0) throw new IllegalArgumentException("tick must not be negative");
+    private Pacer(RateSchedule schedule, List<Poster> posters, EventExecutor loop, long end, long tickNanos) {
         this.schedule = schedule;
         this.posters = posters;
+        this.loop = loop;
         this.end = end;
         this.tickNanos = tickNanos;
     }
 
-    @Override
-    public void run() {
-        long i = 0;
-        while (true) {
-            long next = schedule.atIndex(i);
-            if (next >= end) break;
-            parkUntil(next);
-            long now = System.nanoTime();
-            Map<EventExecutor, List<Poster>> due = new LinkedHashMap<>();
-            for (long at; (at = schedule.atIndex(i)) <= now && at < end; i++) {
-                Poster p = posters.get(schedule.poster(i));
-                due.computeIfAbsent(p.executor(), k -> new ArrayList<>()).add(p);
-            }
-            due.forEach((loop, list) -> loop.execute(() -> list.forEach(Poster::due)));
-            parkUntil(now + tickNanos);
-        }
-        parkUntil(end);
-        for (Poster p : posters) p.executor().execute(p::windowClosed);
+    /**
+     * Starts one clock on each event loop that {@code posters} (one per scheduled slot, in slot
+     * order) run on; once {@code end} has passed, each tells its posters that the window closed.
+     */
+    static void start(RateSchedule schedule, List<Poster> posters, long end, long tickNanos) {
+        if (posters.size() != schedule.posters()) throw new IllegalArgumentException("one poster per scheduled slot");
+        if (tickNanos < 0) throw new IllegalArgumentException("tick must not be negative");
+        Map<EventExecutor, Pacer> byLoop = new LinkedHashMap<>();
+        for (Poster p : posters) byLoop.computeIfAbsent(p.executor(), l -> new Pacer(schedule, posters, l, end, tickNanos));
+        for (Pacer pacer : byLoop.values()) pacer.wakeAt(schedule.atIndex(0));
     }
 
-    private static void parkUntil(long deadline) {
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0) LockSupport.parkNanos(left);
+    /** On the loop: tells each of its posters whose post has come due, then sleeps until the next is. */
+    private void tick() {
+        long now = System.nanoTime();
+        for (long at; (at = schedule.atIndex(next)) <= now && at < end; next++) {
+            Poster p = posters.get(schedule.poster(next));
+            if (p.executor() == loop) p.due();
+        }
+        long due = schedule.atIndex(next);
+        if (due >= end) {
+            loop.schedule(this::closeWindow, Math.max(0, end - now), TimeUnit.NANOSECONDS);
+        } else {
+            wakeAt(Math.max(due, now + tickNanos));
+        }
+    }
+
+    private void wakeAt(long at) {
+        loop.schedule(this::tick, Math.max(0, at - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void closeWindow() {
+        List<Poster> mine = new ArrayList<>();
+        for (Poster p : posters) if (p.executor() == loop) mine.add(p);
+        mine.forEach(Poster::windowClosed);
     }
 }

@@ -65,8 +65,8 @@ final class PostLoad {
     /** As {@link #run(Fixture, Settings)} with other requests than posts (e.g. typeahead queries). */
     static RunResult run(Fixture fixture, Settings s, Requests requests) throws InterruptedException {
         URI url = URI.create(fixture.url());
-        // The generator's transport is Net's (io_uring or epoll on Linux). Pacing is done by the
-        // Pacer thread, so nothing here depends on the event loops' timer precision.
+        // The generator's transport is Net's (io_uring or epoll on Linux); at a fixed rate each
+        // event loop keeps its own posters' clock (Pacer).
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(s.ioThreads(), Net.ioHandlers());
         try {
             // Connect first, then fix the time line: connection setup is not part of the load.
@@ -95,7 +95,7 @@ final class PostLoad {
                     s.saturation() ? null : new RateSchedule(start, s.posters(), s.ratePerSecond()));
             for (Poster p : posters) p.start(window);
             if (window.schedule() != null) {
-                Thread.ofPlatform().name("pacer").daemon().start(new Pacer(window.schedule(), posters, end, s.paceTickNanos()));
+                Pacer.start(window.schedule(), posters, end, s.paceTickNanos());
             }
 
             long self = ProcessHandle.current().pid();

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One poster: one keep-alive connection with at most one post in flight. Everything it does
- * runs on its connection's event loop (the {@link Pacer} only hands it tasks), so its counters
+ * runs on its connection's event loop (so does its {@link Pacer}), so its counters
  * need no locks; they are read after {@link #finished} completes.
  *
  * <p>Latency is "acknowledged minus intended": in saturation mode the intended time is when the
@@ -64,7 +64,7 @@ final class Poster extends SimpleChannelInboundHandler<FullHttpResponse> {
         }
     }
 
-    /** The event loop this poster runs on; the pacer hands it work there. */
+    /** The event loop this poster runs on, and its pacer with it. */
     EventExecutor executor() {
         return ctx.executor();
     }

@@ -1,0 +1,63 @@
+package dev.confab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fixed-rate clock on in-memory channels, each on an event loop of its own: every poster is
+ * told when its posts come due, by the clock of its own loop, and told when the window closes.
+ */
+class PacerTest {
+    private final PostRequests requests = new PostRequests("h:1", List.of("t0", "t1", "t2"), List.of("C0"));
+
+    @Test
+    void each_loop_sends_its_own_posters_posts_when_due_and_closes_the_window() throws Exception {
+        long now = System.nanoTime();
+        long ms = TimeUnit.MILLISECONDS.toNanos(1);
+        // Three posters at 150 posts/s overall: each is due every 20 ms, and over the 100 ms
+        // window each has five posts due (at 0, 20, 40, 60 and 80 ms after its first).
+        RateSchedule schedule = new RateSchedule(now + 5 * ms, 3, 150);
+        Window window = new Window(now, now, now + 105 * ms, schedule);
+        List<Poster> posters = List.of(new Poster(0, requests), new Poster(1, requests), new Poster(2, requests));
+        List<EmbeddedChannel> channels = posters.stream().map(EmbeddedChannel::new).toList();
+        posters.forEach(p -> p.start(window));
+
+        Pacer.start(schedule, posters, window.end(), Pacer.DEFAULT_TICK_NANOS);
+        int[] sent = new int[posters.size()];
+        long[] sentAt = new long[posters.size()];
+        while (!posters.stream().allMatch(p -> p.finished.isDone()) && System.nanoTime() < now + 2_000 * ms) {
+            for (int i = 0; i < posters.size(); i++) {
+                EmbeddedChannel ch = channels.get(i);
+                ch.runScheduledPendingTasks();
+                for (ByteBuf b; (b = ch.readOutbound()) != null; ) {
+                    b.release();
+                    long at = System.nanoTime();
+                    assertThat(at).as("poster %d's post %d leaves no earlier than its time", i, sent[i])
+                            .isGreaterThanOrEqualTo(schedule.at(i, sent[i]));
+                    sent[i]++;
+                    sentAt[i] = at;
+                    ch.writeInbound(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                            Unpooled.copiedBuffer("{\"ok\":true}", StandardCharsets.UTF_8)));
+                }
+            }
+            TimeUnit.MICROSECONDS.sleep(200);
+        }
+
+        assertThat(sent).containsExactly(5, 5, 5);
+        assertThat(posters).allSatisfy(p -> {
+            assertThat(p.finished).as("told that the window closed").isDone();
+            assertThat(p.okInWindow).isEqualTo(5);
+            assertThat(p.timerLateness.count()).as("every post left on its clock's signal").isEqualTo(5);
+        });
+    }
+}
