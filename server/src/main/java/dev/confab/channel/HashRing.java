@@ -1,8 +1,7 @@
 package dev.confab.channel;
 
+import dev.confab.model.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,13 +33,9 @@ public final class HashRing<T> {
     }
 
     static long hash(String key) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            long h = 0;
-            for (int i = 0; i < 8; i++) h = (h << 8) | (d[i] & 0xff);
-            return h;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        byte[] d = Sha256.digest(key.getBytes(StandardCharsets.UTF_8));
+        long h = 0;
+        for (int i = 0; i < 8; i++) h = (h << 8) | (d[i] & 0xff);
+        return h;
     }
 }
