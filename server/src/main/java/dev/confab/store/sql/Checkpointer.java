@@ -29,7 +29,11 @@ import org.slf4j.LoggerFactory;
  * database file only at the end of a pass that does: every page the passive passes copied would be
  * written to disk by the fsync of the RESTART, in the writers' turn (a hold of 13 to 25 ms, every
  * second at 10,000 posts/s). So the file is synced first, outside the writers' turn; the RESTART
- * then syncs only what came after (a hold of 6 to 7 ms at the median, 17 at most).
+ * then syncs only what came after (a hold of 6 to 7 ms at the median, 17 at most). What came
+ * after is what was committed while the tick's passive pass and that sync ran, a few hundred
+ * milliseconds under load; a second passive pass and sync right before the RESTART leave it only
+ * the last few milliseconds' pages (median hold 5.3 ms before, 2.9 to 4.7 after, at 10,000
+ * posts/s: docs/benchmarks.md).
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
@@ -88,6 +92,8 @@ final class Checkpointer implements AutoCloseable {
                 // copies the rest, and the next commit overwrites the file from its start.
                 // Readers it must wait for get a few milliseconds, not the 5 s busy timeout:
                 // writers queue meanwhile, and a busy pass is simply tried again next tick.
+                syncDatabaseFile();
+                db.read(c -> checkpoint(c.createStatement(), "PASSIVE"));
                 syncDatabaseFile();
                 db.inWritersTurn(c -> {
                     try (Statement s = c.createStatement()) {
