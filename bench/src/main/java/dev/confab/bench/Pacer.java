@@ -1,7 +1,6 @@
 package dev.confab.bench;
 
 import io.netty.util.concurrent.EventExecutor;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,8 +69,8 @@ final class Pacer {
     }
 
     private void closeWindow() {
-        List<Poster> mine = new ArrayList<>();
-        for (Poster p : posters) if (p.executor() == loop) mine.add(p);
-        mine.forEach(Poster::windowClosed);
+        for (Poster p : posters) {
+            if (p.executor() == loop) p.windowClosed();
+        }
     }
 }

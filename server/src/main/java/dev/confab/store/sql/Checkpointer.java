@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * then syncs only what came after (a hold of 6 to 7 ms at the median, 17 at most). What came
  * after is what was committed while the tick's passive pass and that sync ran, a few hundred
  * milliseconds under load; a second passive pass and sync right before the RESTART leave it only
- * the last few milliseconds' pages (median hold 5.3 ms before, 2.9 to 4.7 after, at 10,000
- * posts/s: docs/benchmarks.md).
+ * the last few milliseconds' pages (median hold 5.7 ms before, 3.4 after, under the post
+ * benchmark: docs/benchmarks.md).
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
