@@ -16,6 +16,10 @@ find_java() {
   echo "$best"
 }
 
+# The server JVM's options when CONFAB_JAVA_OPTS is unset: ./confab's default, read from it so the
+# reports name what actually ran.
+default_server_opts() { sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/confab"; }
+
 # Stops a process we started, by pid: TERM, then KILL if it has not gone after 30 s.
 stop() {
   local pid="$1" i

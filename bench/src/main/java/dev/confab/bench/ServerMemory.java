@@ -7,9 +7,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The server's memory: resident set from /proc, Java heap in use from {@code jcmd GC.heap_info}. */
+/**
+ * The server's memory: resident set from /proc, live Java heap from {@code jcmd GC.class_histogram}
+ * (which collects first and counts only what survives). The histogram's total means the same under
+ * every collector; {@code GC.heap_info} prints one line per generation, differently for each.
+ */
 final class ServerMemory {
-    private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])");
+    private static final Pattern TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
     private ServerMemory() {}
 
@@ -29,28 +33,21 @@ final class ServerMemory {
         return -1;
     }
 
-    /** Heap in use after a full collection, KiB, via the server's own jcmd; null when that fails. */
+    /** Live heap after a full collection, KiB, via the server's own jcmd; null when that fails. */
     static Long heapUsedAfterGcKib(long pid) {
         try {
             String jcmd = Path.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "exe")).toString()).resolveSibling("jcmd").toString();
-            run(jcmd, pid, "GC.run");
-            return heapUsedKib(run(jcmd, pid, "GC.heap_info"));
+            return liveHeapKib(run(jcmd, pid, "GC.class_histogram"));
         } catch (IOException | RuntimeException e) {
             System.err.println("heap: " + e);
             return null;
         }
     }
 
-    /** The first {@code used N[KMG]} of a GC.heap_info answer, in KiB. */
-    static Long heapUsedKib(String heapInfo) {
-        Matcher m = USED.matcher(heapInfo);
-        if (!m.find()) return null;
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "K" -> n;
-            case "M" -> n * 1024;
-            default -> n * 1024 * 1024;
-        };
+    /** The bytes on a class histogram's {@code Total} line, in KiB. */
+    static Long liveHeapKib(String histogram) {
+        Matcher m = TOTAL.matcher(histogram);
+        return m.find() ? Long.parseLong(m.group(1)) / 1024 : null;
     }
 
     private static String run(String jcmd, long pid, String what) throws IOException {

@@ -48,8 +48,15 @@ class RtmBenchTest {
     @Test
     void memoryParsing() {
         assertThat(ServerMemory.vmRss("Name:\tjava\nVmRSS:\t  123456 kB\nThreads: 3\n")).isEqualTo(123456);
-        assertThat(ServerMemory.heapUsedKib(" ZHeap           used 250M, capacity 512M, max capacity 2048M\n")).isEqualTo(256000);
-        assertThat(ServerMemory.heapUsedKib("nothing")).isNull();
+        String histogram = """
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:         28228        3449704  [B (java.base@25.0.3)
+                   2:             1              8  sun.util.resources.cldr.provider.CLDRLocaleDataMetaInfo (jdk.localedata@25.0.3)
+                Total        191451       12234112
+                """;
+        assertThat(ServerMemory.liveHeapKib(histogram)).isEqualTo(11947);
+        assertThat(ServerMemory.liveHeapKib("PSYoungGen      total 113152K, used 5423K")).isNull();
     }
 
     @Test
