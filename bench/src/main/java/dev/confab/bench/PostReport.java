@@ -90,7 +90,10 @@ final class PostReport {
                 .append(" *Search caught up*: seconds from the end of the measured window until every post acknowledged in it")
                 .append(" was searchable (the server's `confab_search_lag_seconds`). Search indexing runs at the lowest CPU")
                 .append(" priority, so when posting takes every core search falls behind and catches up afterwards; the figure")
-                .append(" is that delay. Idle, the indexer lets posts gather for 250 ms before a batch, so up to about half a second is normal.\n");
+                .append(" is that delay. Idle, the indexer lets posts gather for 250 ms before a batch, so up to about half a second is normal.")
+                .append(" *WAL fsyncs* (SQLite): the server's own histogram of its fsyncs of the write-ahead log during the window")
+                .append(" (`confab_sqlite_wal_fsync_seconds`): every acknowledged post waited for one, so their time is the")
+                .append(" disk's part of a post's round trip; the p99 is the histogram bucket's upper bound (buckets double from 0.25 ms).\n");
         return md.toString();
     }
 
@@ -199,6 +202,11 @@ final class PostReport {
         row(md, "generator CPU per post (µs)", g.spread(r -> perPost(r.cpu().generator(), r)), Fmt::count);
         row(md, "load average at start", g.spread(RunResult::loadAverage), v -> String.format(java.util.Locale.ROOT, "%.2f", v));
         if (g.searchMeasured()) row(md, "search caught up, s after the window", g.spread(RunResult::searchCaughtUpSeconds), PostReport::seconds);
+        if (g.runs().stream().allMatch(r -> r.walFsync() != null)) {
+            row(md, "WAL fsyncs per second", g.spread(r -> r.walFsync().perSecond()), Fmt::count);
+            row(md, "WAL fsync mean (ms)", g.spread(r -> r.walFsync().meanMillis() * 1000), Fmt::ms);
+            row(md, "WAL fsync p99, at most (ms)", g.spread(r -> r.walFsync().p99AtMostMillis() * 1000), Fmt::ms);
+        }
         md.append('\n');
     }
 

@@ -24,12 +24,13 @@ import java.util.TreeMap;
  * @param histogram         the full latency histogram (HdrHistogram, compressed, base64)
  * @param searchCaughtUpSeconds how long after the window closed every post acknowledged in it was
  *                          searchable (the server's {@code confab_search_lag_seconds}); null when not measured
+ * @param walFsync          the server's WAL fsyncs during the window (SQLite); null when it reports none
  */
 record RunResult(String engine, String scenario, int repetition, int posters, int channels, Double offeredPerSecond,
                  double warmupSeconds, double measuredSeconds, long okInWindow, double throughput,
                  Percentiles latencyMicros, Map<String, Long> errors, long scheduledInWindow, long unsent,
                  Percentiles timerLatenessMicros, CpuSplit cpu, double loadAverage, String histogram,
-                 Double searchCaughtUpSeconds) {
+                 Double searchCaughtUpSeconds, WalFsyncs.Stats walFsync) {
 
     static final String SATURATION = "saturation";
     static final String FIXED_RATE = "fixed-rate";
@@ -59,6 +60,10 @@ record RunResult(String engine, String scenario, int repetition, int posters, in
                         Fmt.ms(l.max()), cpu.server(), cpu.generator(),
                         cpu.database() == null ? "" : " db %.2f".formatted(cpu.database()), cpu.other(), cpu.stolen());
         if (searchCaughtUpSeconds != null) s += "; search caught up %.1f s after".formatted(searchCaughtUpSeconds);
+        if (walFsync != null) {
+            s += "; WAL fsyncs %,.0f/s mean %.2f ms p99 <= %s ms".formatted(walFsync.perSecond(), walFsync.meanMillis(),
+                    Fmt.ms(walFsync.p99AtMostMillis() * 1000));
+        }
         if (unsent > 0) s += "; UNSENT " + unsent + " of " + scheduledInWindow;
         if (errorCount() > 0) s += "; ERRORS " + errors;
         return s;

@@ -175,6 +175,7 @@ public final class Confab implements AutoCloseable {
         filesApi.register(methods);
         ApiDispatcher dispatcher = new ApiDispatcher(methods, context.tokens(), context.users(),
                 new RateLimiter(config.rateLimitFactor(), System::nanoTime));
+        stores.instrument(metrics);
         metrics.gauge("confab_shard_queue_depth", router, r -> r.shards().stream().mapToInt(s -> s.queued()).sum());
         metrics.gauge("confab_rtm_connections", gateway, Gateway::connections);
         metrics.gauge("confab_edge_cached_users", edge, EdgeCache::cachedUsers);

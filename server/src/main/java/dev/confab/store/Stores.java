@@ -17,6 +17,12 @@ public interface Stores extends AutoCloseable {
     OutboxStore outbox();
     FileStore files();
 
+    /**
+     * Registers the store's own measurements (for /metrics); engines with none to give register
+     * nothing.
+     */
+    default void instrument(io.micrometer.core.instrument.MeterRegistry registry) {}
+
     /** True when the database answers and its schema is migrated (for /readyz). */
     boolean ready();
 

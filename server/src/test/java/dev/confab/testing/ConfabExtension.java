@@ -38,13 +38,22 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
     private Confab confab;
     private ApiClient client;
     private final List<Event> events = new CopyOnWriteArrayList<>();
+    private boolean synced;
 
     private ConfabExtension(boolean postgres) {
         this.postgres = postgres;
     }
 
+    /** SQLite without an fsync per commit (tests that do not kill the server need none). */
     public static ConfabExtension sqlite() {
         return new ConfabExtension(false);
+    }
+
+    /** SQLite with the server's default durability: an fsync of the WAL per group commit. */
+    public static ConfabExtension sqliteSynced() {
+        ConfabExtension e = new ConfabExtension(false);
+        e.synced = true;
+        return e;
     }
 
     public static ConfabExtension postgres() {
@@ -92,7 +101,7 @@ public final class ConfabExtension implements BeforeAllCallback, AfterAllCallbac
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dir = Files.createTempDirectory("confab-test");
-        StoreConfig store = postgres ? Databases.freshPostgres() : Databases.sqlite(dir);
+        StoreConfig store = postgres ? Databases.freshPostgres() : synced ? Databases.sqliteSynced(dir) : Databases.sqlite(dir);
         ServerConfig config = ServerConfig.defaults(dir).withStore(store).withPort(0).withRateLimitFactor(rateLimitFactor)
                 .withGateway(gateway).withShard(shard).withShards(shards);
         confab = Confab.start(config, files, search);

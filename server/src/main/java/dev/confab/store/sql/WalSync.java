@@ -1,9 +1,11 @@
 package dev.confab.store.sql;
 
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fsyncs a SQLite database's WAL file through a descriptor of its own: an fsync flushes the
@@ -21,6 +23,8 @@ import java.nio.file.StandardOpenOption;
 class WalSync implements AutoCloseable {
     private final Path wal;
     private FileChannel channel;
+    /** Times each fsync once {@link #timeWith} gave it a timer (the server's /metrics). */
+    private volatile Timer timer;
 
     WalSync(Path databaseFile) {
         this.wal = databaseFile.resolveSibling(databaseFile.getFileName() + "-wal");
@@ -33,7 +37,14 @@ class WalSync implements AutoCloseable {
     /** Returns once everything written to the WAL before the call is on disk. */
     void sync() throws IOException {
         if (channel == null) channel = FileChannel.open(wal, StandardOpenOption.READ);
+        Timer t = timer;
+        long start = t == null ? 0 : System.nanoTime();
         channel.force(false);
+        if (t != null) t.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+    }
+
+    void timeWith(Timer timer) {
+        this.timer = timer;
     }
 
     /** The WAL may have been replaced (the writer connection was opened again): the next fsync opens it afresh. */

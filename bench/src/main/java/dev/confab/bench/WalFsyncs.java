@@ -1,0 +1,68 @@
+package dev.confab.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's WAL fsync histogram ({@code confab_sqlite_wal_fsync_seconds} on {@code /metrics},
+ * SQLite only) at one moment: cumulative counts per bucket bound, total count and sum. Two of them
+ * give a run's fsyncs ({@link #between}): the disk wait every acknowledged post shared.
+ *
+ * @param buckets cumulative count of fsyncs that took at most the key, in seconds ({@code +Inf} included)
+ */
+record WalFsyncs(Map<Double, Long> buckets, long count, double sumSeconds) {
+    private static final String NAME = "confab_sqlite_wal_fsync_seconds";
+    private static final Pattern BUCKET = Pattern.compile("(?m)^" + NAME + "_bucket\\{le=\"([^\"]+)\"}\\s+(\\S+)$");
+    private static final Pattern COUNT = Pattern.compile("(?m)^" + NAME + "_count\\s+(\\S+)$");
+    private static final Pattern SUM = Pattern.compile("(?m)^" + NAME + "_sum\\s+(\\S+)$");
+
+    /** A run's fsyncs: how many a second, their mean, and the bucket bound under which 99% fell. */
+    record Stats(double perSecond, double meanMillis, double p99AtMostMillis) {}
+
+    /** The histogram in a Prometheus text page; null when the server has none (PostgreSQL, or fsyncs off). */
+    static WalFsyncs parse(String metrics) {
+        Matcher c = COUNT.matcher(metrics);
+        Matcher s = SUM.matcher(metrics);
+        if (!c.find() || !s.find()) return null;
+        Map<Double, Long> buckets = new TreeMap<>();
+        Matcher b = BUCKET.matcher(metrics);
+        while (b.find()) buckets.put(b.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(b.group(1)),
+                (long) Double.parseDouble(b.group(2)));
+        return new WalFsyncs(buckets, (long) Double.parseDouble(c.group(1)), Double.parseDouble(s.group(1)));
+    }
+
+    /** Reads the server's histogram now; null when it has none or cannot be reached. */
+    static WalFsyncs scrape(String baseUrl) throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).timeout(Duration.ofSeconds(10)).build();
+        try {
+            return parse(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            System.err.println("wal fsyncs: " + e);
+            return null;
+        }
+    }
+
+    /** The fsyncs between two readings {@code seconds} apart; null when either is missing or none happened. */
+    static Stats between(WalFsyncs a, WalFsyncs b, double seconds) {
+        if (a == null || b == null || b.count <= a.count) return null;
+        long n = b.count - a.count;
+        double p99 = Double.POSITIVE_INFINITY;
+        for (Map.Entry<Double, Long> e : b.buckets.entrySet()) {
+            long upTo = e.getValue() - a.buckets.getOrDefault(e.getKey(), 0L);
+            if (upTo >= Math.ceil(0.99 * n)) {
+                p99 = e.getKey();
+                break;
+            }
+        }
+        return new Stats(n / seconds, (b.sumSeconds - a.sumSeconds) / n * 1000, p99 * 1000);
+    }
+}
