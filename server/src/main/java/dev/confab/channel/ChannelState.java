@@ -113,7 +113,7 @@ public final class ChannelState {
     public void published(dev.confab.event.Event e) {
         Ts ts = e.eventTs();
         if (ts == null) return;
-        recentEvents.addLast(e);
+        recentEvents.addLast(e.retained());
         while (recentEvents.size() > eventLimit) eventsCompleteAfter = recentEvents.removeFirst().eventTs();
     }
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 public final class Event {
     private final String teamId;
     private final Audience audience;
+    /** Null in a {@link #retained} copy, which keeps only the encoded bytes and parses them when asked. */
     private final ObjectNode payload;
     private final boolean durable;
     private final Ts eventTs;
@@ -35,6 +36,25 @@ public final class Event {
         this.eventTs = ts == null ? null : Ts.tryParse(ts.asText());
     }
 
+    private Event(String teamId, Audience audience, boolean durable, Ts eventTs, byte[] encoded) {
+        this.teamId = teamId;
+        this.audience = audience;
+        this.payload = null;
+        this.durable = durable;
+        this.eventTs = eventTs;
+        this.encoded = encoded;
+    }
+
+    /**
+     * The same event holding only its encoded bytes, for keeping a while (a channel's recent events,
+     * replayed to resuming clients): one array for the collector to copy instead of a tree of a few
+     * dozen objects. Under a busy channel those windows are young at every collection, and copying
+     * their trees was most of each young pause (docs/benchmarks.md, twenty-first session).
+     */
+    public Event retained() {
+        return payload == null ? this : new Event(teamId, audience, durable, eventTs, encoded());
+    }
+
     public String teamId() {
         return teamId;
     }
@@ -43,8 +63,10 @@ public final class Event {
         return audience;
     }
 
+    /** The payload; a {@link #retained} copy parses it from its bytes on every call (a new tree each time). */
     public ObjectNode payload() {
-        return payload;
+        if (payload != null) return payload;
+        return (ObjectNode) dev.confab.wire.Json.parseStored(new String(encoded, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     public boolean durable() {
@@ -52,7 +74,7 @@ public final class Event {
     }
 
     public String type() {
-        return payload.get("type").asText();
+        return payload().get("type").asText();
     }
 
     /**
@@ -78,7 +100,7 @@ public final class Event {
 
     @Override
     public String toString() {
-        return "Event[" + teamId + ", " + audience + ", " + payload + "]";
+        return "Event[" + teamId + ", " + audience + ", " + payload() + "]";
     }
 
     /** Who receives an event. */
