@@ -173,8 +173,8 @@ public final class SqlStores implements Stores {
 
     /**
      * {@code confab_sqlite_wal_fsync_seconds}: how long each fsync of the WAL took, the wait every
-     * acknowledged write shares (a histogram; its buckets double from 0.25 ms to 1 s). On a disk
-     * that other writes keep busy this, not the CPU, is what lengthens a post's round trip.
+     * acknowledged write shares (a histogram; its buckets double from 0.25 ms to 1 s): the disk's
+     * part of a post's round trip, apart from the CPU's.
      */
     @Override
     public void instrument(MeterRegistry registry) {
