@@ -1,10 +1,6 @@
 package dev.confab.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.OptionalDouble;
 import java.util.regex.Matcher;
@@ -34,14 +30,12 @@ final class SearchLag {
      * after {@code endNanos} that was; null when the server reports no gauge or {@code timeout} passed.
      */
     static Double caughtUpAfter(String baseUrl, long endNanos, Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).timeout(Duration.ofSeconds(10)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             OptionalDouble lag;
             long asked = System.nanoTime();
             try {
-                lag = parse(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+                lag = parse(MetricsPage.fetch(baseUrl));
             } catch (IOException e) {
                 System.err.println("search lag: " + e);
                 return null;

@@ -1,11 +1,6 @@
 package dev.confab.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -41,10 +36,8 @@ record WalFsyncs(Map<Double, Long> buckets, long count, double sumSeconds) {
 
     /** Reads the server's histogram now; null when it has none or cannot be reached. */
     static WalFsyncs scrape(String baseUrl) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest req = HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).timeout(Duration.ofSeconds(10)).build();
         try {
-            return parse(http.send(req, HttpResponse.BodyHandlers.ofString()).body());
+            return parse(MetricsPage.fetch(baseUrl));
         } catch (IOException e) {
             System.err.println("wal fsyncs: " + e);
             return null;
