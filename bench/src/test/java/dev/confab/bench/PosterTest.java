@@ -55,8 +55,10 @@ class PosterTest {
         Poster p = new Poster(0, requests);
         EmbeddedChannel ch = new EmbeddedChannel(p);
         long now = System.nanoTime();
-        // Poster 0 of 2 at 20 posts/s overall: its posts are due at start, start+100 ms, start+200 ms …
-        RateSchedule schedule = new RateSchedule(now, 2, 20);
+        // Poster 0 of 2 at 4 posts/s overall: its posts are due at start, start+500 ms, start+1 s …
+        // (half a second apart, so that a cold JVM loading classes between two steps does not
+        // let post 1 come due before the test means it to).
+        RateSchedule schedule = new RateSchedule(now, 2, 4);
         p.start(new Window(now, now, now + HOUR, schedule));
 
         p.due();
