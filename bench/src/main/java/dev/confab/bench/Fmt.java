@@ -20,6 +20,11 @@ final class Fmt {
         return String.format(Locale.ROOT, "%,.0f", n);
     }
 
+    /** A small rate, to a tenth: 5.7. */
+    static String tenths(double n) {
+        return Double.isNaN(n) ? "n/a" : String.format(Locale.ROOT, "%.1f", n);
+    }
+
     /** CPU in cores: 1.23. */
     static String cores(double c) {
         return String.format(Locale.ROOT, "%.2f", c);

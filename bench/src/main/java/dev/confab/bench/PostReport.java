@@ -93,7 +93,9 @@ final class PostReport {
                 .append(" is that delay. Idle, the indexer lets posts gather for 250 ms before a batch, so up to about half a second is normal.")
                 .append(" *WAL fsyncs* (SQLite): the server's own histogram of its fsyncs of the write-ahead log during the window")
                 .append(" (`confab_sqlite_wal_fsync_seconds`): every acknowledged post waited for one, so their time is the")
-                .append(" disk's part of a post's round trip; the p99 is the histogram bucket's upper bound (buckets double from 0.25 ms).\n");
+                .append(" disk's part of a post's round trip; the p99 is the histogram bucket's upper bound (buckets double from 0.25 ms).")
+                .append(" The fsyncs over 8 ms are counted apart: each one holds up the posts of its commit and every post")
+                .append(" queued behind it, so a few a second reach many posts' latency while the fsyncs' own p99 stays low.\n");
         return md.toString();
     }
 
@@ -206,6 +208,8 @@ final class PostReport {
             row(md, "WAL fsyncs per second", g.spread(r -> r.walFsync().perSecond()), Fmt::count);
             row(md, "WAL fsync mean (ms)", g.spread(r -> r.walFsync().meanMillis() * 1000), Fmt::ms);
             row(md, "WAL fsync p99, at most (ms)", g.spread(r -> r.walFsync().p99AtMostMillis() * 1000), Fmt::ms);
+            row(md, "WAL fsyncs over %s ms per second".formatted(Fmt.ms(WalFsyncs.SLOW_SECONDS * 1e6)),
+                    g.spread(r -> r.walFsync().slowPerSecond()), Fmt::tenths);
         }
         md.append('\n');
     }

@@ -61,8 +61,9 @@ record RunResult(String engine, String scenario, int repetition, int posters, in
                         cpu.database() == null ? "" : " db %.2f".formatted(cpu.database()), cpu.other(), cpu.stolen());
         if (searchCaughtUpSeconds != null) s += "; search caught up %.1f s after".formatted(searchCaughtUpSeconds);
         if (walFsync != null) {
-            s += "; WAL fsyncs %,.0f/s mean %.2f ms p99 <= %s ms".formatted(walFsync.perSecond(), walFsync.meanMillis(),
-                    Fmt.ms(walFsync.p99AtMostMillis() * 1000));
+            s += "; WAL fsyncs %,.0f/s mean %.2f ms p99 <= %s ms, %s/s over %s ms".formatted(walFsync.perSecond(),
+                    walFsync.meanMillis(), Fmt.ms(walFsync.p99AtMostMillis() * 1000), Fmt.tenths(walFsync.slowPerSecond()),
+                    Fmt.ms(WalFsyncs.SLOW_SECONDS * 1e6));
         }
         if (unsent > 0) s += "; UNSENT " + unsent + " of " + scheduledInWindow;
         if (errorCount() > 0) s += "; ERRORS " + errors;
