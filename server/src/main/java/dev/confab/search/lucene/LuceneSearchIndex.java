@@ -160,7 +160,11 @@ public final class LuceneSearchIndex implements SearchIndex {
             // An outdated index stays marked as such until a rebuild has cleared it.
             writer.setLiveCommitData((outdated ? Map.of(CURSOR_KEY, Long.toString(outboxId))
                     : Map.of(CURSOR_KEY, Long.toString(outboxId), FORMAT_KEY, FORMAT)).entrySet());
+            SearchCommitEvent event = new SearchCommitEvent();
+            event.begin();
             writer.commit();
+            event.outboxCursor = outboxId;
+            event.commit();
             writer.getConfig().setRAMBufferSizeMB(IndexWriterConfig.DEFAULT_RAM_BUFFER_SIZE_MB);
             cursor = outboxId;
         } catch (IOException e) {

@@ -121,7 +121,11 @@ final class Checkpointer implements AutoCloseable {
             Path f = databaseFile();
             if (f.toString().isEmpty()) return;
             try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
+                CheckpointEvent event = new CheckpointEvent();
+                event.begin();
                 ch.force(false);
+                event.mode = "SYNC";
+                event.commit();
             }
         } catch (IOException | RuntimeException e) {
             // Only an optimisation: the checkpoint syncs the file itself.
@@ -137,9 +141,16 @@ final class Checkpointer implements AutoCloseable {
 
     /** Runs {@code PRAGMA wal_checkpoint(MODE)}; returns its row (busy, log, checkpointed). */
     static int[] checkpoint(Statement s, String mode) throws java.sql.SQLException {
+        CheckpointEvent event = new CheckpointEvent();
+        event.begin();
         try (s; ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
             rs.next();
-            return new int[] {rs.getInt(1), rs.getInt(2), rs.getInt(3)};
+            int[] row = {rs.getInt(1), rs.getInt(2), rs.getInt(3)};
+            event.mode = mode;
+            event.walPages = row[1];
+            event.copied = row[2];
+            event.commit();
+            return row;
         }
     }
 

@@ -39,7 +39,10 @@ class WalSync implements AutoCloseable {
         if (channel == null) channel = FileChannel.open(wal, StandardOpenOption.READ);
         Timer t = timer;
         long start = t == null ? 0 : System.nanoTime();
+        WalFsyncEvent event = new WalFsyncEvent();
+        event.begin();
         channel.force(false);
+        event.commit();
         if (t != null) t.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
