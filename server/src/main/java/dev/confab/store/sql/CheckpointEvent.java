@@ -4,12 +4,14 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 /**
  * One step of the background checkpointer, for the JDK Flight Recorder: a {@code wal_checkpoint}
  * pass ({@code PASSIVE}, {@code RESTART}, {@code TRUNCATE}) or the fsync of the database file
  * before one ({@code SYNC}). Each writes to the disk the WAL's fsyncs share.
  */
+@StackTrace(false) // the same few frames every time
 @Name("confab.SqliteCheckpoint")
 @Label("SQLite checkpoint")
 @Category({"Confab", "SQLite"})

@@ -4,6 +4,7 @@ import jdk.jfr.Category;
 import jdk.jfr.Description;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
 
 /**
  * One fsync of the SQLite WAL, for the JDK Flight Recorder ({@code jcmd <pid> JFR.start}): every
@@ -11,6 +12,7 @@ import jdk.jfr.Name;
  * same clock as the collector's pauses, which is what lines a latency stall up with its cause.
  * Costs nothing while no recording asks for it.
  */
+@StackTrace(false) // always the same few frames; a thousand a second need none
 @Name("confab.WalFsync")
 @Label("WAL fsync")
 @Category({"Confab", "SQLite"})
