@@ -20,9 +20,9 @@ record WalFsyncs(Map<Double, Long> buckets, long count, double sumSeconds) {
     private static final Pattern SUM = Pattern.compile("(?m)^" + NAME + "_sum\\s+(\\S+)$");
 
     /**
-     * Over this an fsync is a stall: every post acknowledged after it, and every post queued
-     * behind it, waited that long, so a few a second put the tail of a 20 ms target out of reach
-     * though the p99 of the fsyncs themselves stays low. A bucket bound of the server's histogram.
+     * Over this an fsync is counted as a stall: the posts of its commit and every post queued behind
+     * it wait that long, so a few a second reach many posts' latency while the fsyncs' own p99 stays
+     * low (docs/benchmarks.md, twenty-second session). A bucket bound of the server's histogram.
      */
     static final double SLOW_SECONDS = 0.008;
 
