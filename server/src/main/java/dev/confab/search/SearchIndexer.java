@@ -164,55 +164,56 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
         }
     }
 
-    /** One batch: returns how many entries it read (a full batch: more may be waiting). */
+    /**
+     * One batch: returns how many entries it read (a full batch: more may be waiting). Only the
+     * store reads go to {@link #reader}; working out what the entries change (parsing their
+     * events) runs here, at the indexer's priority.
+     */
     private int step() throws InterruptedException {
-        Batch b = read();
-        if (b.entries() > 0) {
-            index.apply(b.changes());
+        long readAt = System.nanoTime();
+        List<OutboxStore.Entry> entries = onReader(() -> stores.outbox().after(applied, BATCH));
+        if (!entries.isEmpty()) {
+            index.apply(changes(entries));
             index.refresh();
-            applied = b.lastId();
+            applied = entries.getLast().id();
         }
-        if (b.entries() < BATCH) searchableAsOfNanos = b.readAt();
-        return b.entries();
+        if (entries.size() < BATCH) searchableAsOfNanos = readAt;
+        return entries.size();
     }
 
-    /** What one batch changes in the index, read from the store by {@link #reader}. */
-    private record Batch(int entries, long lastId, List<IndexChange> changes, long readAt) {}
-
     /**
-     * Reads the next batch on {@link #reader}, at the normal priority: a store read holds a
+     * Runs a store read on {@link #reader}, at the normal priority: a store read holds a
      * snapshot of the database, which the SQLite checkpointer's WAL restart waits for, so it
      * must not be left waiting for a core behind posting, as this thread is.
      */
-    private Batch read() throws InterruptedException {
+    private <T> T onReader(java.util.concurrent.Callable<T> read) throws InterruptedException {
         try {
-            return reader.submit(this::prepare).get();
+            return reader.submit(read).get();
         } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         }
     }
 
-    private Batch prepare() {
-        long readAt = System.nanoTime();
-        List<OutboxStore.Entry> entries = stores.outbox().after(applied, BATCH);
-        if (entries.isEmpty()) return new Batch(0, applied, List.of(), readAt);
+    /** What a batch of entries changes in the index: posted messages from their events, the rest read back. */
+    private List<IndexChange> changes(List<OutboxStore.Entry> entries) throws InterruptedException {
         Touched touched = new Touched();
         for (OutboxStore.Entry e : entries) touches(e, touched);
         List<IndexChange> changes = new ArrayList<>();
-        touched.byChannel.forEach((channelId, tss) -> {
+        for (Map.Entry<String, Set<Ts>> byChannel : touched.byChannel.entrySet()) {
+            String channelId = byChannel.getKey();
             Channel channel = channel(channelId);
-            if (channel == null) return;
+            if (channel == null) continue;
             Map<Ts, JsonNode> posted = touched.posted.getOrDefault(channelId, Map.of());
-            List<Ts> reread = new ArrayList<>(tss.size());
-            for (Ts ts : tss) {
+            List<Ts> reread = new ArrayList<>(byChannel.getValue().size());
+            for (Ts ts : byChannel.getValue()) {
                 JsonNode p = posted.get(ts);
                 if (p != null) changes.add(IndexedMessages.posted(channel, ts, p));
                 else reread.add(ts);
             }
-            if (!reread.isEmpty()) changes.addAll(IndexedMessages.load(stores, channel, reread));
-        });
-        return new Batch(entries.size(), entries.getLast().id(), changes, readAt);
+            if (!reread.isEmpty()) changes.addAll(onReader(() -> IndexedMessages.load(stores, channel, reread)));
+        }
+        return changes;
     }
 
     /**
@@ -283,10 +284,10 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     }
 
     /** The channel, for its team and kind, which never change (its name may be stale: unused). */
-    private Channel channel(String channelId) {
+    private Channel channel(String channelId) throws InterruptedException {
         Channel c = channels.get(channelId);
         if (c == null) {
-            c = stores.channels().get(channelId).orElse(null);
+            c = onReader(() -> stores.channels().get(channelId).orElse(null));
             if (c != null) channels.put(channelId, c);
         }
         return c;
