@@ -54,7 +54,7 @@ public final class SearchIndexer implements EventSink, AutoCloseable {
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
     private final Thread thread;
     private final Thread committer;
-    /** Runs the indexer's store reads at the normal priority; see {@link #read}. */
+    /** Runs the indexer's store reads at the normal priority; see {@link #onReader}. */
     private final ThreadPoolExecutor reader = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
             r -> Thread.ofPlatform().name("confab-search-reader").daemon(true).unstarted(r));
     private volatile boolean running = true;
