@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The {@code confab} command line. */
 @Command(name = "confab", mixinStandardHelpOptions = true, version = "confab 0.1.0",
         description = "Self-hosted, Slack-compatible team chat server.",
-        subcommands = {ServeCommand.class, AdminCommand.class})
+        subcommands = {ServeCommand.class, AdminCommand.class, TrainingRunCommand.class})
 public final class ConfabCommand {
     private ConfabCommand() {}
 

@@ -2,8 +2,10 @@ package dev.confab.cli;
 
 import dev.confab.config.ServerConfig;
 import dev.confab.server.Confab;
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,16 +61,13 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        // Netty's leak detector (SIMPLE by default) records a stack trace for a sample of every
-        // buffer: ~270 a second on the event loops at 5,000 posts/s. Tests keep it; a served node
-        // turns it off unless asked for it (-Dio.netty.leakDetection.level=...).
-        if (System.getProperty("io.netty.leakDetection.level") == null) {
-            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
-        }
+        quietLeakDetector();
         int n = shards != null ? shards : Runtime.getRuntime().availableProcessors();
         ServerConfig config = store.toConfig(host, port, n, maxBody, rateFactor, publicUrl);
         config = config.withGateway(config.gateway().withFlushWindow(flushWindowMs).withConnectRate(connectRate, connectBurst));
         Confab confab = Confab.start(config);
+        LoggerFactory.getLogger(ServeCommand.class).info("ready {} ms after the JVM started",
+                ManagementFactory.getRuntimeMXBean().getUptime());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             confab.close();
@@ -77,5 +76,16 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("confab ready on http://" + confab.address().getHostString() + ":" + confab.address().getPort());
         stopped.await();
         return 0;
+    }
+
+    /**
+     * Netty's leak detector (SIMPLE by default) records a stack trace for a sample of every
+     * buffer: ~270 a second on the event loops at 5,000 posts/s. Tests keep it; a served node
+     * turns it off unless asked for it (-Dio.netty.leakDetection.level=...).
+     */
+    static void quietLeakDetector() {
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            io.netty.util.ResourceLeakDetector.setLevel(io.netty.util.ResourceLeakDetector.Level.DISABLED);
+        }
     }
 }

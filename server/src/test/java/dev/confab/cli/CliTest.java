@@ -163,4 +163,22 @@ class CliTest {
         }
         assertThat(help.out()).contains("CONFAB_PORT");
     }
+
+    @Test
+    void theTrainingRunExercisesAThrowawayServerAndLeavesNothingBehind() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        java.util.function.Supplier<java.util.Set<Path>> leftovers = () -> {
+            try (var s = Files.list(tmp)) {
+                return s.filter(p -> p.getFileName().toString().startsWith("confab-training"))
+                        .collect(java.util.stream.Collectors.toSet());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        var before = leftovers.get();
+        Run run = confab(Map.of(), "training-run");
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(leftovers.get()).isEqualTo(before);
+        assertThat(confab(Map.of(), "--help").out()).contains("serve").doesNotContain("training-run");
+    }
 }
