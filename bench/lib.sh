@@ -20,6 +20,19 @@ find_java() {
 # reports name what actually ran.
 default_server_opts() { sed -n 's/^default_java_opts="\(.*\)"$/\1/p' "$root/confab"; }
 
+# Copies ./confab and the server jar into APP (APP/confab serve is then the same `./confab serve`),
+# with the start-up cache recorded for that jar if there is one. Modification times are kept: the
+# JVM checks the jar's against the cache, and the launcher that the cache is newer than the jar.
+snapshot_server() {
+  local app="$1" f
+  mkdir -p "$app/server/target"
+  cp "$root/confab" "$app/confab"
+  cp -p "$root/server/target/confab.jar" "$app/server/target/confab.jar"
+  for f in confab.aot confab.aot.key; do
+    if [[ -f "$root/server/target/$f" ]]; then cp -p "$root/server/target/$f" "$app/server/target/$f"; fi
+  done
+}
+
 # Stops a process we started, by pid: TERM, then KILL if it has not gone after 30 s.
 stop() {
   local pid="$1" i
