@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  * directory, the {@link TrainingWorkload} through its public interfaces, then a clean stop. The
  * launcher runs it once per build on JDK 25+ with {@code -XX:AOTCacheOutput}, so that every later
  * start maps the classes this run loaded, already linked, from the JDK's ahead-of-time cache
- * (docs/architecture.md, "Start-up").
+ * (docs/architecture.md, "Start-up cache").
  */
 @Command(name = "training-run", hidden = true,
         description = "Start a throwaway server, exercise it, stop: the run ./confab records its start-up cache from.")
