@@ -101,17 +101,20 @@ final class PostLoad {
             long self = ProcessHandle.current().pid();
             sleepUntil(measureFrom);
             CpuSplit.Sample a = CpuSplit.sample(s.serverPid(), self, s.databasePid());
+            ThreadWaits writerBefore = ThreadWaits.sample(s.serverPid(), ThreadWaits.SQLITE_WRITER);
             WalFsyncs fsyncsBefore = WalFsyncs.scrape(fixture.url());
             double load = loadAverage();
             sleepUntil(end);
             CpuSplit.Sample b = CpuSplit.sample(s.serverPid(), self, s.databasePid());
+            ThreadWaits.Stats writer = ThreadWaits.between(writerBefore,
+                    ThreadWaits.sample(s.serverPid(), ThreadWaits.SQLITE_WRITER), (b.nanos() - a.nanos()) / 1e9);
             WalFsyncs.Stats fsyncs = WalFsyncs.between(fsyncsBefore, WalFsyncs.scrape(fixture.url()), s.duration().toNanos() / 1e9);
             CpuSplit cpu = CpuSplit.between(a, b, s.databasePid() > 0, Runtime.getRuntime().availableProcessors());
 
             awaitAll(posters, channels, end + s.grace().toNanos());
             for (Channel ch : channels) ch.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
             Double caughtUp = s.searchLag() ? SearchLag.caughtUpAfter(fixture.url(), end, SEARCH_CATCH_UP) : null;
-            return collect(s, window, fixture.channels().size(), posters, cpu, load, caughtUp, fsyncs);
+            return collect(s, window, fixture.channels().size(), posters, cpu, load, caughtUp, fsyncs, writer);
         } finally {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
@@ -137,7 +140,7 @@ final class PostLoad {
     }
 
     private static RunResult collect(Settings s, Window w, int channelCount, List<Poster> posters, CpuSplit cpu, double load,
-                                     Double searchCaughtUp, WalFsyncs.Stats fsyncs) {
+                                     Double searchCaughtUp, WalFsyncs.Stats fsyncs, ThreadWaits.Stats writer) {
         List<LatencyStats> latencies = new ArrayList<>();
         List<LatencyStats> lateness = new ArrayList<>();
         Map<String, Long> errors = new HashMap<>();
@@ -158,7 +161,8 @@ final class PostLoad {
         return new RunResult(s.engine(), s.saturation() ? RunResult.SATURATION : RunResult.FIXED_RATE, s.repetition(),
                 s.posters(), channelCount, s.saturation() ? null : s.ratePerSecond(),
                 s.warmup().toMillis() / 1000.0, secs, ok, ok / secs, latency.percentiles(), errors, scheduled, unsent,
-                s.saturation() ? null : LatencyStats.merge(lateness).percentiles(), cpu, load, latency.encode(), searchCaughtUp, fsyncs);
+                s.saturation() ? null : LatencyStats.merge(lateness).percentiles(), cpu, load, latency.encode(), searchCaughtUp, fsyncs,
+                writer);
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

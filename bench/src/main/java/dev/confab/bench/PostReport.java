@@ -95,7 +95,11 @@ final class PostReport {
                 .append(" (`confab_sqlite_wal_fsync_seconds`): every acknowledged post waited for one, so their time is the")
                 .append(" disk's part of a post's round trip; the p99 is the histogram bucket's upper bound (buckets double from 0.25 ms).")
                 .append(" The fsyncs over 8 ms are counted apart: each one holds up the posts of its commit and every post")
-                .append(" queued behind it, so a few a second reach many posts' latency while the fsyncs' own p99 stays low.\n");
+                .append(" queued behind it, so a few a second reach many posts' latency while the fsyncs' own p99 stays low.")
+                .append(" *SQLite writer* (the thread every post's commit passes through, one at a time): the share of the window")
+                .append(" it was on a core and the share it was runnable but waiting for one, and that wait per time it got a core,")
+                .append(" from the kernel's `/proc/PID/task/TID/schedstat`. The rest of the window it was blocked: in an fsync, or")
+                .append(" with nothing to write.\n");
         return md.toString();
     }
 
@@ -210,6 +214,11 @@ final class PostReport {
             row(md, "WAL fsync p99, at most (ms)", g.spread(r -> r.walFsync().p99AtMostMillis() * 1000), Fmt::ms);
             row(md, "WAL fsyncs over %s ms per second".formatted(Fmt.ms(WalFsyncs.SLOW_SECONDS * 1e6)),
                     g.spread(r -> r.walFsync().slowPerSecond()), Fmt::tenths);
+        }
+        if (g.runs().stream().allMatch(r -> r.writer() != null)) {
+            row(md, "SQLite writer on a core (share of the time)", g.spread(r -> r.writer().onCore()), Fmt::cores);
+            row(md, "SQLite writer waiting for a core (share of the time)", g.spread(r -> r.writer().waiting()), Fmt::cores);
+            row(md, "SQLite writer's wait for a core per wake-up (µs)", g.spread(r -> r.writer().waitPerSliceMicros()), Fmt::count);
         }
         md.append('\n');
     }

@@ -25,12 +25,14 @@ import java.util.TreeMap;
  * @param searchCaughtUpSeconds how long after the window closed every post acknowledged in it was
  *                          searchable (the server's {@code confab_search_lag_seconds}); null when not measured
  * @param walFsync          the server's WAL fsyncs during the window (SQLite); null when it reports none
+ * @param writer            the server's SQLite writer thread during the window: on a core, waiting for one;
+ *                          null when the server has none (PostgreSQL) or its threads could not be read
  */
 record RunResult(String engine, String scenario, int repetition, int posters, int channels, Double offeredPerSecond,
                  double warmupSeconds, double measuredSeconds, long okInWindow, double throughput,
                  Percentiles latencyMicros, Map<String, Long> errors, long scheduledInWindow, long unsent,
                  Percentiles timerLatenessMicros, CpuSplit cpu, double loadAverage, String histogram,
-                 Double searchCaughtUpSeconds, WalFsyncs.Stats walFsync) {
+                 Double searchCaughtUpSeconds, WalFsyncs.Stats walFsync, ThreadWaits.Stats writer) {
 
     static final String SATURATION = "saturation";
     static final String FIXED_RATE = "fixed-rate";
@@ -64,6 +66,10 @@ record RunResult(String engine, String scenario, int repetition, int posters, in
             s += "; WAL fsyncs %,.0f/s mean %.2f ms p99 <= %s ms, %s/s over %s ms".formatted(walFsync.perSecond(),
                     walFsync.meanMillis(), Fmt.ms(walFsync.p99AtMostMillis() * 1000), Fmt.tenths(walFsync.slowPerSecond()),
                     Fmt.ms(WalFsyncs.SLOW_SECONDS * 1e6));
+        }
+        if (writer != null) {
+            s += "; writer on a core %.2f, waiting %.2f (%.0f µs a wake-up)".formatted(writer.onCore(), writer.waiting(),
+                    writer.waitPerSliceMicros());
         }
         if (unsent > 0) s += "; UNSENT " + unsent + " of " + scheduledInWindow;
         if (errorCount() > 0) s += "; ERRORS " + errors;

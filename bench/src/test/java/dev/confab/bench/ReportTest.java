@@ -21,7 +21,8 @@ class ReportTest {
                 (long) (throughput * 10), throughput, new Percentiles(1000, 800, 1500, p99, p99 * 2, p99 * 3), errors,
                 rate == null ? 0 : 100_000, unsent, rate == null ? null : new Percentiles(1000, 60, 90, 150, 300, 900),
                 new CpuSplit(1.1, 0.5, engine.equals("postgresql") ? 0.3 : null, 0.05, 0.15, 1.95, 2), 0.4, "",
-                rate == null ? 4.5 : 0.3, engine.equals("sqlite") ? new WalFsyncs.Stats(600, 1.25, 4, 2.5) : null);
+                rate == null ? 4.5 : 0.3, engine.equals("sqlite") ? new WalFsyncs.Stats(600, 1.25, 4, 2.5) : null,
+                engine.equals("sqlite") ? new ThreadWaits.Stats(0.44, 0.39, 156) : null);
     }
 
     private static List<RunResult> runs() {
@@ -83,12 +84,15 @@ class ReportTest {
         List<RunResult> runs = new ArrayList<>(runs());
         RunResult floor = run(PostReport.FLOOR, null, 1, 30_000, 2_000, Map.of(), 0);
         runs.add(new RunResult(floor.engine(), floor.scenario(), 1, 64, 100, null, 3, 10, 300_000, 30_000,
-                floor.latencyMicros(), Map.of(), 0, 0, null, floor.cpu(), 0.4, "", null, null));
+                floor.latencyMicros(), Map.of(), 0, 0, null, floor.cpu(), 0.4, "", null, null, null));
         String md = PostReport.render(new PostReport.Inputs(MACHINE, "bench/run-post", Map.of(), runs, LocalDate.of(2026, 1, 2)));
         assertThat(md).contains("| SQLite | fixed rate 10,000/s | 10,000 |").containsPattern("\\| SQLite \\| fixed rate 10,000/s \\|.* \\| 0\\.3 \\|\n");
         assertThat(md).contains("| search caught up, s after the window | 4.5 | 4.5 – 4.5 |");
         assertThat(md).contains("| WAL fsync mean (ms) | 1.25 | 1.25 – 1.25 |").contains("| WAL fsync p99, at most (ms) | 4.00 |")
                 .contains("| WAL fsyncs over 8.00 ms per second | 2.5 | 2.5 – 2.5 |");
+        assertThat(md).contains("| SQLite writer on a core (share of the time) | 0.44 | 0.44 – 0.44 |")
+                .contains("| SQLite writer waiting for a core (share of the time) | 0.39 |")
+                .contains("| SQLite writer's wait for a core per wake-up (µs) | 156 | 156 – 156 |");
         assertThat(md).containsPattern("\\| no-op floor \\(GET /healthz\\) \\| saturation \\|.* \\| – \\|\n");
     }
 
