@@ -84,7 +84,7 @@ class ReportTest {
         List<RunResult> runs = new ArrayList<>(runs());
         RunResult floor = run(PostReport.FLOOR, null, 1, 30_000, 2_000, Map.of(), 0);
         runs.add(new RunResult(floor.engine(), floor.scenario(), 1, 64, 100, null, 3, 10, 300_000, 30_000,
-                floor.latencyMicros(), Map.of(), 0, 0, null, floor.cpu(), 0.4, "", null, null, null));
+                floor.latencyMicros(), Map.of(), 0, 0, null, floor.cpu(), 0.4, "", null, null, new ThreadWaits.Stats(0, 0, 0)));
         String md = PostReport.render(new PostReport.Inputs(MACHINE, "bench/run-post", Map.of(), runs, LocalDate.of(2026, 1, 2)));
         assertThat(md).contains("| SQLite | fixed rate 10,000/s | 10,000 |").containsPattern("\\| SQLite \\| fixed rate 10,000/s \\|.* \\| 0\\.3 \\|\n");
         assertThat(md).contains("| search caught up, s after the window | 4.5 | 4.5 – 4.5 |");
@@ -93,6 +93,7 @@ class ReportTest {
         assertThat(md).contains("| SQLite writer on a core (share of the time) | 0.44 | 0.44 – 0.44 |")
                 .contains("| SQLite writer waiting for a core (share of the time) | 0.39 |")
                 .contains("| SQLite writer's wait for a core per wake-up (µs) | 156 | 156 – 156 |");
+        assertThat(md.split("\\| SQLite writer on a core").length - 1).as("only the SQLite post sections").isEqualTo(2);
         assertThat(md).containsPattern("\\| no-op floor \\(GET /healthz\\) \\| saturation \\|.* \\| – \\|\n");
     }
 
