@@ -97,11 +97,12 @@ final class ProcCpu {
         return stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
     }
 
-    private static String read(Path p) {
+    /** The file's text; null when it is gone (the process or thread exited between listing and reading). */
+    static String read(Path p) {
         try {
             return Files.readString(p);
         } catch (IOException e) {
-            return null; // the process exited between listing and reading
+            return null;
         }
     }
 }

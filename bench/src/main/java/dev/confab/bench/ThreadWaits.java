@@ -32,8 +32,8 @@ record ThreadWaits(long runNanos, long waitNanos, long slices) {
         boolean found = false;
         try (var dirs = Files.list(tasks)) {
             for (Path t : (Iterable<Path>) dirs::iterator) {
-                String comm = read(t.resolve("comm"));
-                String stat = comm != null && comm.strip().equals(name) ? read(t.resolve("schedstat")) : null;
+                String comm = ProcCpu.read(t.resolve("comm"));
+                String stat = comm != null && comm.strip().equals(name) ? ProcCpu.read(t.resolve("schedstat")) : null;
                 if (stat == null) continue;
                 long[] f = parse(stat);
                 run += f[0];
@@ -60,13 +60,5 @@ record ThreadWaits(long runNanos, long waitNanos, long slices) {
         long wait = b.waitNanos - a.waitNanos;
         return new Stats((b.runNanos - a.runNanos) / 1e9 / seconds, wait / 1e9 / seconds,
                 slices <= 0 ? 0 : wait / 1e3 / slices);
-    }
-
-    private static String read(Path p) {
-        try {
-            return Files.readString(p);
-        } catch (IOException e) {
-            return null; // the thread ended between listing and reading
-        }
     }
 }
